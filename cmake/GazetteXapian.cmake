@@ -1,0 +1,21 @@
+# Xapian ships only variables (XAPIAN_INCLUDE_DIR, XAPIAN_LIBRARIES); wrap
+# them in one imported target, gazette::xapian. Also used by the installed
+# package config, so consumers of a static gazette get Xapian linked.
+if(NOT TARGET gazette::xapian)
+  find_package(xapian 1.4 CONFIG QUIET)
+  if(NOT XAPIAN_FOUND)
+    find_package(PkgConfig QUIET)
+    if(PkgConfig_FOUND)
+      pkg_check_modules(GAZETTE_XAPIAN_PC QUIET IMPORTED_TARGET xapian-core>=1.4)
+    endif()
+    if(NOT GAZETTE_XAPIAN_PC_FOUND)
+      message(FATAL_ERROR "Xapian 1.4 not found: install libxapian-dev")
+    endif()
+    add_library(gazette::xapian INTERFACE IMPORTED)
+    target_link_libraries(gazette::xapian INTERFACE PkgConfig::GAZETTE_XAPIAN_PC)
+  else()
+    add_library(gazette::xapian INTERFACE IMPORTED)
+    target_include_directories(gazette::xapian INTERFACE "${XAPIAN_INCLUDE_DIR}")
+    target_link_libraries(gazette::xapian INTERFACE ${XAPIAN_LIBRARIES})
+  endif()
+endif()

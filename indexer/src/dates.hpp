@@ -1,0 +1,31 @@
+// Publication dates: the date forms scraped articles use, and the
+// day/month rule for numeric dates.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gazette/indexer.hpp"
+
+namespace gazette {
+
+/// A date found in a line.
+struct FoundDate {
+    std::string iso;         ///< YYYY-MM-DD
+    std::size_t begin = 0;   ///< byte offset of the match in the line
+    std::size_t length = 0;
+    std::string form;        ///< which form matched, e.g. "month day, year"
+    bool ambiguous = false;  ///< numeric with day and month both <= 12
+};
+
+/// The first complete (day, month and year) valid date in `line`.
+/// Numeric dates whose order is ambiguous are read by `order` (day-first
+/// when unknown). Impossible dates (31/02/2009) and year-less ones are
+/// ignored.
+std::optional<FoundDate> find_date(std::string_view line, DateOrder order);
+
+/// True for a real calendar day (years 1800-2199).
+bool valid_date(int year, int month, int day);
+
+}  // namespace gazette

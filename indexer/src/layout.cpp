@@ -1,0 +1,185 @@
+#include "layout.hpp"
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+#include "dates.hpp"
+#include "text.hpp"
+
+namespace gazette {
+
+namespace {
+
+// Whole lines that are site furniture wherever they appear (compared
+// lower-case, words normalised).
+constexpr std::array<std::string_view, 34> chrome_lines{
+    "accessibility links", "breaking news", "podcasts", "podcast", "skip to main content",
+    "skip to content", "skip to navigation", "advertisement", "share", "share this",
+    "share this article", "print", "email", "comments", "related", "related articles",
+    "related stories", "read more", "more", "menu", "search", "subscribe", "sign in", "log in",
+    "follow us", "top stories", "most read", "latest news", "home", "video", "photo",
+    "listen", "watch", "close"};
+
+// Lines starting with these (lower-case) are furniture too.
+constexpr std::array<std::string_view, 9> chrome_starts{
+    "url of this article", "disclaimer:", "copyright", "\u00a9", "all rights reserved",
+    "(c) ", "click here", "this article was", "to comment on this"};
+
+std::string trim(std::string_view s) {
+    auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
+    std::size_t b = 0, e = s.size();
+    // Also strip UTF-8 no-break spaces (C2 A0) at the ends.
+    for (;;) {
+        if (b < e && is_space(s[b])) ++b;
+        else if (b + 1 < e && s.substr(b, 2) == "\u00a0") b += 2;
+        else break;
+    }
+    for (;;) {
+        if (e > b && is_space(s[e - 1])) --e;
+        else if (e >= b + 2 && s.substr(e - 2, 2) == "\u00a0") e -= 2;
+        else break;
+    }
+    return std::string(s.substr(b, e - b));
+}
+
+bool is_time_code(const std::string& s) {
+    static const std::regex re("^\\d{1,2}:\\d{2}(:\\d{2})?$");
+    return std::regex_match(s, re);
+}
+
+// "icon bookmark-bicon bookmarkicon cameraicon ..." rows.
+bool is_icon_row(const std::string& lower) {
+    std::size_t count = 0;
+    for (std::size_t p = lower.find("icon"); p != std::string::npos; p = lower.find("icon", p + 4))
+        ++count;
+    return count >= 3 && count * 4 * 3 >= word_count(lower);
+}
+
+const char* chrome_reason(const std::string& line) {
+    std::string lower = text::lower(line);
+    std::string norm = text::normalize_name(line);
+    if (norm.empty() && !line.empty()) return "no words";
+    if (std::find(chrome_lines.begin(), chrome_lines.end(), norm) != chrome_lines.end())
+        return "site furniture line";
+    for (auto start : chrome_starts)
+        if (lower.rfind(start, 0) == 0) return "site furniture (disclaimer, copyright, url)";
+    if (is_time_code(line)) return "media time code";
+    if (is_icon_row(lower)) return "icon row";
+    return nullptr;
+}
+
+bool is_breadcrumb(const std::string& line) {
+    if (line.find(" > ") != std::string::npos || line.find(" \u00bb ") != std::string::npos)
+        return true;
+    return line.rfind("Home ", 0) == 0 && word_count(line) >= 3;
+}
+
+// The line only names an outlet, maybe with "news", "online", a domain.
+bool is_banner(const std::string& line, const OutletRegistry& registry) {
+    if (word_count(line) > 5) return false;
+    static const std::regex tail("\\s*(news|online|\\.com|homepage|home page)$", std::regex::icase);
+    std::string core = std::regex_replace(line, tail, "");
+    return registry.find(core) != nullptr || registry.find(line) != nullptr;
+}
+
+bool is_byline(const std::string& line) {
+    return line.rfind("By ", 0) == 0 && word_count(line) <= 7;
+}
+
+// A story paragraph rather than header material.
+bool is_paragraph(const std::string& line) {
+    std::size_t words = word_count(line);
+    if (words >= 16) return true;
+    char last = line.empty() ? ' ' : line.back();
+    return words >= 10 && (last == '.' || last == '"' || last == '?' || last == '!');
+}
+
+bool is_credit(const std::string& line, const OutletRegistry& registry) {
+    if (word_count(line) > 8 || line.find('/') == std::string::npos) return false;
+    std::size_t start = 0;
+    bool any = false;
+    while (start <= line.size()) {
+        auto end = line.find('/', start);
+        if (end == std::string::npos) end = line.size();
+        if (registry.find(line.substr(start, end - start))) any = true;
+        start = end + 1;
+    }
+    return any;
+}
+
+}  // namespace
+
+std::size_t word_count(std::string_view line) { return text::tokenize(line).size(); }
+
+Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
+    Layout layout;
+    int number = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        Line line;
+        line.number = ++number;
+        line.text = trim(text.substr(start, end - start));
+        if (!line.text.empty()) {
+            line.role = LineRole::body;
+            if (const char* why = chrome_reason(line.text)) line.role = LineRole::chrome, line.why = why;
+        }
+        layout.lines.push_back(std::move(line));
+        if (end == text.size()) break;
+        start = end + 1;
+    }
+
+    // Header zone: everything before the first story paragraph.
+    auto& lines = layout.lines;
+    std::size_t header_end = 0;
+    while (header_end < lines.size() &&
+           !(lines[header_end].role == LineRole::body && is_paragraph(lines[header_end].text)))
+        ++header_end;
+    if (header_end == lines.size()) header_end = 0;  // no paragraph at all: no header
+    layout.header_end = header_end;
+
+    for (std::size_t i = 0; i < header_end; ++i) {
+        Line& l = lines[i];
+        if (l.role != LineRole::body) continue;
+        if (is_breadcrumb(l.text)) {
+            l.role = LineRole::breadcrumb, l.why = "navigation breadcrumb";
+        } else if (is_byline(l.text)) {
+            l.role = LineRole::byline, l.why = "\"By ...\" line";
+        } else if (is_banner(l.text, registry)) {
+            l.role = LineRole::banner, l.why = "outlet name as a heading";
+        } else if (word_count(l.text) <= 12 && find_date(l.text, DateOrder::unknown)) {
+            l.role = LineRole::date_line, l.why = "short header line with a date";
+        } else if (layout.title_index < 0) {
+            l.role = LineRole::title, l.why = "first header line that is not chrome, banner, "
+                                              "breadcrumb, byline or date";
+            layout.title_index = static_cast<int>(i);
+        } else if (text::normalize_name(l.text) ==
+                   text::normalize_name(lines[static_cast<std::size_t>(layout.title_index)].text)) {
+            l.role = LineRole::title_repeat, l.why = "headline repeated";
+        }
+    }
+
+    // Closing credits: short trailing lines naming outlets with slashes.
+    for (std::size_t i = lines.size(), seen = 0; i-- > header_end && seen < 3;) {
+        Line& l = lines[i];
+        if (l.role == LineRole::blank || l.role == LineRole::chrome) continue;
+        ++seen;
+        if (l.role == LineRole::body && is_credit(l.text, registry))
+            l.role = LineRole::credit, l.why = "closing credit with outlet names";
+    }
+    return layout;
+}
+
+std::string body_text(const Layout& layout) {
+    std::string body;
+    for (const auto& l : layout.lines) {
+        if (l.role != LineRole::body) continue;
+        if (!body.empty()) body += "\n\n";
+        body += l.text;
+    }
+    return body;
+}
+
+}  // namespace gazette

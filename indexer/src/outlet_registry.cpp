@@ -1,0 +1,164 @@
+// OutletRegistry: the known outlets, their aliases and patterns.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "gazette/indexer.hpp"
+#include "text.hpp"
+
+namespace gazette {
+
+extern const char* const builtin_outlets_json;
+
+namespace {
+
+bool all_caps_short(const std::string& s) {
+    if (s.size() > 4) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+}
+
+std::string regex_escape(const std::string& s) {
+    static const std::string special = "\\^$.|?*+()[]{}/";
+    std::string out;
+    for (char c : s) {
+        if (special.find(c) != std::string::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+struct OutletRegistry::Impl {
+    std::vector<Outlet> outlets;
+    // Per outlet, the compiled matchers for its names, aliases and patterns.
+    std::vector<std::vector<std::regex>> matchers;
+
+    void compile(std::size_t i) {
+        const Outlet& o = outlets[i];
+        std::vector<std::regex> res;
+        auto add_name = [&](const std::string& name) {
+            // Whole words only; short capitals ("RT", "AFP") only in capitals.
+            auto flags = std::regex::optimize;
+            if (!all_caps_short(name)) flags |= std::regex::icase;
+            res.emplace_back("(^|[^A-Za-z0-9])" + regex_escape(name) + "($|[^A-Za-z0-9])", flags);
+        };
+        add_name(o.name);
+        for (const auto& a : o.aliases) add_name(a);
+        for (const auto& p : o.patterns) res.emplace_back(p, std::regex::icase | std::regex::optimize);
+        if (matchers.size() <= i) matchers.resize(i + 1);
+        matchers[i] = std::move(res);
+    }
+};
+
+OutletRegistry::OutletRegistry() : impl_(std::make_unique<Impl>()) {
+    load_json(builtin_outlets_json, "built-in outlet registry");
+}
+OutletRegistry::~OutletRegistry() = default;
+OutletRegistry::OutletRegistry(const OutletRegistry& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
+OutletRegistry& OutletRegistry::operator=(const OutletRegistry& o) {
+    if (this != &o) impl_ = std::make_unique<Impl>(*o.impl_);
+    return *this;
+}
+
+void OutletRegistry::load_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::io, fmt::format("cannot read outlet registry {}", path));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    load_json(ss.str(), path);
+}
+
+void OutletRegistry::load_json(const std::string& json, const std::string& origin) {
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format("outlet registry {}: not valid JSON: {}", origin, e.what()));
+    }
+    if (!doc.is_array())
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format("outlet registry {}: expected a JSON array of outlets", origin));
+    std::size_t index = 0;
+    for (const auto& entry : doc) {
+        ++index;
+        Outlet o;
+        try {
+            o.name = entry.at("name").get<std::string>();
+            o.aliases = entry.value("aliases", std::vector<std::string>{});
+            o.patterns = entry.value("patterns", std::vector<std::string>{});
+            auto order = entry.value("date_order", std::string{});
+            if (order == "day-first")
+                o.date_order = DateOrder::day_first;
+            else if (order == "month-first")
+                o.date_order = DateOrder::month_first;
+            else if (!order.empty())
+                throw Error(ErrorKind::invalid_input,
+                            fmt::format("date_order \"{}\" is neither day-first nor month-first",
+                                        order));
+            o.agency = entry.value("agency", false);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(ErrorKind::invalid_input,
+                        fmt::format("outlet registry {}: entry {}: {}", origin, index, e.what()));
+        } catch (const Error& e) {
+            throw Error(ErrorKind::invalid_input,
+                        fmt::format("outlet registry {}: entry {}: {}", origin, index, e.what()));
+        }
+        if (text::normalize_name(o.name).empty())
+            throw Error(ErrorKind::invalid_input,
+                        fmt::format("outlet registry {}: entry {} has an empty name", origin, index));
+        auto same = std::find_if(impl_->outlets.begin(), impl_->outlets.end(), [&](const Outlet& x) {
+            return text::normalize_name(x.name) == text::normalize_name(o.name);
+        });
+        std::size_t i = static_cast<std::size_t>(same - impl_->outlets.begin());
+        if (same == impl_->outlets.end())
+            impl_->outlets.push_back(std::move(o));
+        else
+            *same = std::move(o);
+        try {
+            impl_->compile(i);
+        } catch (const std::regex_error& e) {
+            throw Error(ErrorKind::invalid_input,
+                        fmt::format("outlet registry {}: entry {}: bad pattern: {}", origin, index,
+                                    e.what()));
+        }
+    }
+}
+
+const Outlet* OutletRegistry::find(const std::string& name) const {
+    auto wanted = text::normalize_name(name);
+    if (wanted.empty()) return nullptr;
+    for (const auto& o : impl_->outlets) {
+        if (text::normalize_name(o.name) == wanted) return &o;
+        for (const auto& a : o.aliases)
+            if (text::normalize_name(a) == wanted) return &o;
+    }
+    return nullptr;
+}
+
+std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) const {
+    std::vector<std::pair<std::size_t, const Outlet*>> found;
+    for (std::size_t i = 0; i < impl_->outlets.size(); ++i) {
+        std::size_t first = std::string::npos;
+        for (const auto& re : impl_->matchers[i]) {
+            std::smatch m;
+            if (std::regex_search(text, m, re))
+                first = std::min(first, static_cast<std::size_t>(m.position(0)));
+        }
+        if (first != std::string::npos) found.emplace_back(first, &impl_->outlets[i]);
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const Outlet*> out;
+    for (const auto& f : found) out.push_back(f.second);
+    return out;
+}
+
+const std::vector<Outlet>& OutletRegistry::outlets() const { return impl_->outlets; }
+
+}  // namespace gazette

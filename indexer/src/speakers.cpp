@@ -1,0 +1,351 @@
+#include "speakers.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "text.hpp"
+
+namespace gazette {
+
+namespace {
+
+// Verbs that attribute a statement to their subject.
+const std::set<std::string, std::less<>> speech_verbs{
+    "said",       "says",      "told",       "tells",     "added",      "adds",
+    "stressed",   "stresses",  "emphasized", "emphasised", "emphasizes", "emphasises",
+    "explained",  "explains",  "confirmed",  "confirms",  "noted",      "notes",
+    "warned",     "warns",     "insisted",   "insists",   "argued",     "argues",
+    "revealed",   "reveals",   "announced",  "announces", "declared",   "declares",
+    "claimed",    "claims",    "replied",    "replies",   "urged",      "urges",
+    "admitted",   "admits",    "acknowledged", "acknowledges", "commented", "comments",
+    "wrote",      "writes",    "asked",      "asks",      "recalled",   "suggested",
+    "predicted",  "conceded",  "complained", "cautioned", "observed",   "underlined",
+    "quoted"};
+
+// Verbs that may come before their subject: `"...," said Rogozin`.
+const std::set<std::string, std::less<>> inverted_verbs{"said", "says", "added", "adds",
+                                                         "asked", "explained", "wrote",
+                                                         "continued", "stressed"};
+
+// Words between a subject and its verb that do not break the attribution.
+const std::set<std::string, std::less<>> adverbs{
+    "has", "had", "have", "also", "later", "then", "earlier", "previously", "reportedly",
+    "once", "recently", "again", "repeatedly", "publicly", "was", "were", "is", "been"};
+
+// Titles, roles and affiliations stripped from the front of a name.
+const std::set<std::string, std::less<>> role_words{
+    "president",  "prime",    "minister",  "secretary", "general",   "foreign",  "defence",
+    "defense",    "ambassador", "envoy",   "spokesman", "spokeswoman", "spokesperson",
+    "mr",         "mrs",      "ms",        "miss",      "dr",        "prof",     "professor",
+    "sen",        "senator",  "rep",       "representative", "mp", "mep",    "chancellor",
+    "king",       "queen",    "prince",    "princess",  "pope",      "gen",      "colonel",
+    "col",        "lt",       "admiral",   "adm",       "chief",     "director", "head",
+    "chairman",   "chairwoman", "chair",   "commissioner", "deputy", "vice",     "analyst",
+    "political",  "expert",   "leader",    "governor",  "mayor",     "state",    "former",
+    "british",    "russian",  "american",  "french",    "german",    "ukrainian", "georgian",
+    "polish",     "czech",    "chinese",   "iranian",   "israeli",   "european", "italian",
+    "spanish",    "labour",   "conservative", "democrat", "democratic", "republican",
+    "parliamentary", "speaker", "justice", "judge",     "officer",   "official", "commander",
+    "sergeant",   "captain",  "capt",      "reverend",  "rev",       "sir",      "lord",
+    "lady",       "dame",     "sheikh",    "ayatollah", "ambassador", "envoy",   "counsel",
+    "attorney",   "assistant", "under",    "undersecretary", "acting", "senior", "junior",
+    "interior",   "economy",  "finance",   "trade",     "energy",    "health",   "opposition",
+    "party",      "premier",  "presidential", "candidate", "advisor", "adviser", "aide",
+    "nato",       "eu",       "un",        "us",        "uk",        "u.s",      "secretary-general"};
+
+// Capitalised words that are places, organisations or calendar words:
+// a candidate holding one is not a person.
+const std::set<std::string, std::less<>> non_person_words{
+    "nato", "russia", "moscow", "washington", "brussels", "kremlin", "america", "europe",
+    "georgia", "ukraine", "kosovo", "serbia", "china", "beijing", "iran", "tehran", "israel",
+    "britain", "london", "paris", "berlin", "france", "germany", "poland", "warsaw", "kiev",
+    "kyiv", "tbilisi", "lisbon", "geneva", "munich", "afghanistan", "pakistan", "iraq", "syria",
+    "united", "states", "kingdom", "union", "nations", "house", "white", "cold", "war",
+    "council", "alliance", "ministry", "government", "parliament", "congress", "senate",
+    "commission", "committee", "agency", "news", "today", "times", "post", "press", "radio",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "the", "a", "an", "this", "that", "these", "those", "it",
+    "they", "we", "i", "you", "he", "she", "his", "her", "their", "our", "ossetia", "south",
+    "north", "east", "west", "eastern", "western", "republic", "korea", "atlantic", "pentagon",
+    "interfax", "reuters", "afp", "bbc", "cnn", "but", "and", "however", "meanwhile", "according",
+    "in", "on", "at", "after", "before", "while", "when", "if", "as", "so", "yet", "still"};
+
+const std::set<std::string, std::less<>> particles{"de", "van", "von", "der", "den", "da",
+                                                   "di", "du", "la", "le", "al", "bin", "ibn",
+                                                   "del", "ter", "ten"};
+
+const std::set<std::string, std::less<>> pronouns{"he", "she"};
+
+// Nouns for unnamed speakers ("a NATO spokeswoman said"): they stop a
+// later "he said" from being credited to an earlier named person.
+const std::set<std::string, std::less<>> unnamed_nouns{
+    "official", "officials", "diplomat", "diplomats", "spokesman", "spokeswoman",
+    "spokesperson", "source", "sources", "analyst", "analysts", "ambassador", "envoy",
+    "minister", "officer", "expert", "experts", "aide", "observer", "observers"};
+
+struct Tok {
+    std::string text;  // as written
+    std::string lower;
+    bool word = false;
+    std::size_t begin = 0;
+};
+
+bool is_upper_start(const std::string& w) {
+    Xapian::Utf8Iterator it(w);
+    return it != Xapian::Utf8Iterator() &&
+           Xapian::Unicode::get_category(*it) == Xapian::Unicode::UPPERCASE_LETTER;
+}
+
+bool is_all_caps(const std::string& w) {
+    std::size_t letters = 0;
+    for (Xapian::Utf8Iterator it(w), end; it != end; ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) {
+            ++letters;
+            if (Xapian::Unicode::get_category(*it) != Xapian::Unicode::UPPERCASE_LETTER)
+                return false;
+        }
+    }
+    return letters >= 2;
+}
+
+// Splits a paragraph into words (letters, digits, inner ' ’ - and a final
+// '.' after a single capital: "W.") and single punctuation characters.
+std::vector<Tok> tokens_of(const std::string& s) {
+    std::vector<Tok> out;
+    for (const auto& t : text::tokenize(s)) {
+        // text::tokenize splits "Secretary-General"; rejoin hyphenated words.
+        if (!out.empty() && out.back().word && t.begin > 0 && s[t.begin - 1] == '-' &&
+            out.back().begin + out.back().text.size() + 1 == t.begin) {
+            out.back().text = s.substr(out.back().begin, t.end - out.back().begin);
+            out.back().lower += "-" + t.lower;
+            continue;
+        }
+        // Punctuation between the previous token and this word.
+        std::size_t from = out.empty() ? 0 : out.back().begin + out.back().text.size();
+        for (std::size_t i = from; i < t.begin; ++i) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c == ' ' || c == '\t' || c == '\n') continue;
+            if (c >= 0x80) {  // keep a multi-byte punctuation mark as one token
+                std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+                out.push_back({s.substr(i, len), s.substr(i, len), false, i});
+                i += len - 1;
+                continue;
+            }
+            out.push_back({std::string(1, s[i]), std::string(1, s[i]), false, i});
+        }
+        Tok w{s.substr(t.begin, t.end - t.begin), t.lower, true, t.begin};
+        if (t.end < s.size() && s[t.end] == '.' && w.text.size() == 1 && is_upper_start(w.text)) {
+            w.text += '.';  // an initial
+        }
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+bool is_name_word(const Tok& t) {
+    return t.word && is_upper_start(t.text) && !is_all_caps(t.text) && t.text.find('\'') == std::string::npos &&
+           t.text.find("\u2019") == std::string::npos;
+}
+
+bool is_role(const std::string& lower) {
+    if (role_words.count(lower)) return true;
+    // "Secretary-General", "Vice-President": every part a role word.
+    if (lower.find('-') == std::string::npos) return false;
+    std::size_t start = 0;
+    while (start <= lower.size()) {
+        auto end = lower.find('-', start);
+        if (end == std::string::npos) end = lower.size();
+        if (!role_words.count(lower.substr(start, end - start))) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+// Strips roles from the front; empty when what is left is not a person.
+std::vector<Tok> clean_name(std::vector<Tok> run) {
+    std::size_t i = 0;
+    while (i < run.size() && (is_role(run[i].lower) || !run[i].word)) ++i;
+    run.erase(run.begin(), run.begin() + static_cast<long>(i));
+    // Drop a trailing particle ("de" before a non-name).
+    while (!run.empty() && particles.count(run.back().lower)) run.pop_back();
+    if (run.empty()) return {};
+    for (const auto& t : run)
+        if (non_person_words.count(t.lower) || is_role(t.lower)) return {};
+    if (!is_name_word(run.front()) && !particles.count(run.front().lower)) return {};
+    return run;
+}
+
+// Name run ending just before token `end` (exclusive), walking back.
+std::vector<Tok> name_run_before(const std::vector<Tok>& toks, std::size_t end) {
+    std::size_t b = end;
+    while (b > 0) {
+        const Tok& t = toks[b - 1];
+        bool particle_inside = particles.count(t.lower) && b < end && is_name_word(toks[b]);
+        if (is_name_word(t) || particle_inside || (t.word && is_role(t.lower) && is_upper_start(t.text)))
+            --b;
+        else
+            break;
+    }
+    return {toks.begin() + static_cast<long>(b), toks.begin() + static_cast<long>(end)};
+}
+
+// Name run starting at token `begin`, after any lower-case role words.
+std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin) {
+    std::size_t b = begin;
+    while (b < toks.size() && b - begin < 3 && toks[b].word && !is_upper_start(toks[b].text) &&
+           (is_role(toks[b].lower) || toks[b].lower == "the"))
+        ++b;
+    std::size_t e = b;
+    while (e < toks.size()) {
+        const Tok& t = toks[e];
+        bool particle_inside = particles.count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
+        if (is_name_word(t) || particle_inside || (t.word && is_role(t.lower) && is_upper_start(t.text)))
+            ++e;
+        else
+            break;
+    }
+    return {toks.begin() + static_cast<long>(b), toks.begin() + static_cast<long>(e)};
+}
+
+struct Attribution {
+    std::vector<std::string> name;  // words of the name as written
+    std::size_t paragraph = 0;
+    std::string phrase;
+    bool pronoun = false;
+};
+
+std::vector<std::string> words_of(const std::vector<Tok>& run) {
+    std::vector<std::string> w;
+    for (const auto& t : run) w.push_back(t.text);
+    return w;
+}
+
+bool ends_with(const std::vector<std::string>& full, const std::vector<std::string>& part) {
+    if (part.size() > full.size()) return false;
+    return std::equal(part.rbegin(), part.rend(), full.rbegin());
+}
+
+}  // namespace
+
+std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
+                                       std::vector<Evidence>& evidence) {
+    // Every full name (two or more words once roles are stripped) in the story.
+    std::vector<std::vector<std::string>> full_names;
+    std::vector<std::vector<Tok>> para_tokens;
+    for (const auto& p : paragraphs) {
+        para_tokens.push_back(tokens_of(p.text));
+        const auto& toks = para_tokens.back();
+        for (std::size_t i = 0; i < toks.size();) {
+            auto run = name_run_after(toks, i);
+            if (run.empty()) {
+                ++i;
+                continue;
+            }
+            i += run.size();
+            auto name = clean_name(run);
+            if (name.size() >= 2) full_names.push_back(words_of(name));
+        }
+    }
+    auto resolve = [&](const std::vector<std::string>& name) -> std::optional<std::vector<std::string>> {
+        const std::vector<std::string>* best = nullptr;
+        for (const auto& f : full_names)
+            if (ends_with(f, name) && (!best || f.size() > best->size())) best = &f;
+        if (best) return *best;
+        if (name.size() >= 2) return name;
+        return std::nullopt;  // a surname alone, never given in full: not enough
+    };
+
+    std::vector<std::string> speakers;
+    auto add = [&](const std::vector<std::string>& name, const std::string& rule, const Paragraph& p,
+                   const std::string& phrase) {
+        std::string full;
+        for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
+        if (std::find(speakers.begin(), speakers.end(), full) == speakers.end()) speakers.push_back(full);
+        evidence.push_back({"speaker", full, rule, p.line, phrase});
+    };
+
+    // The last person named, for "he said"; cleared by an unnamed speaker.
+    std::optional<std::vector<std::string>> last_person;
+    std::size_t last_person_paragraph = 0;
+
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const auto& toks = para_tokens[pi];
+        const auto& para = paragraphs[pi];
+        if (last_person && pi > last_person_paragraph + 1) last_person.reset();
+        auto phrase_of = [&](std::size_t from, std::size_t to) {
+            std::size_t b = toks[from].begin;
+            std::size_t e = to < toks.size() ? toks[to].begin + toks[to].text.size() : para.text.size();
+            return text::squeeze_spaces(std::string_view(para.text).substr(b, e - b));
+        };
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            const Tok& t = toks[i];
+            // Track the people named, for pronouns.
+            if (is_name_word(t)) {
+                auto run = name_run_after(toks, i);
+                auto name = clean_name(run);
+                if (!name.empty()) {
+                    if (auto full = resolve(words_of(name))) {
+                        last_person = *full;
+                        last_person_paragraph = pi;
+                    }
+                }
+            }
+            if (!t.word || !speech_verbs.count(t.lower)) continue;
+            // Subject before the verb, skipping adverbs, auxiliaries, a comma.
+            std::size_t j = i;
+            while (j > 0 && toks[j - 1].word && adverbs.count(toks[j - 1].lower)) --j;
+            bool quoted = t.lower == "quoted";
+            if (quoted && j == i) continue;  // "quoted" needs "was quoted"
+            std::size_t subject_end = j;
+            if (subject_end > 0 && toks[subject_end - 1].text == ",") --subject_end;
+            auto run = name_run_before(toks, subject_end);
+            if (!run.empty()) {
+                auto name = clean_name(run);
+                if (!name.empty()) {
+                    if (auto full = resolve(words_of(name))) {
+                        add(*full, quoted ? "\"was quoted as saying\" after a name" : "name before \"" + t.lower + "\"",
+                            para, phrase_of(i - std::min<std::size_t>(i, run.size() + (i - subject_end)), i));
+                        last_person = *full;
+                        last_person_paragraph = pi;
+                    }
+                }
+                continue;
+            }
+            if (j > 0 && toks[j - 1].word && pronouns.count(toks[j - 1].lower)) {
+                if (last_person)
+                    add(*last_person, "\"" + toks[j - 1].lower + " " + t.lower + "\" after a named person",
+                        para, phrase_of(j - 1, i));
+                continue;
+            }
+            if (j > 0 && toks[j - 1].word && unnamed_nouns.count(toks[j - 1].lower)) {
+                last_person.reset();
+                continue;
+            }
+            // Verb before its subject: `"...," said Rogozin`, `, says analyst Thomas Klau`.
+            bool after_break = i == 0 || !toks[i - 1].word;
+            if (after_break && inverted_verbs.count(t.lower)) {
+                auto after = name_run_after(toks, i + 1);
+                auto name = clean_name(after);
+                if (!name.empty()) {
+                    if (auto full = resolve(words_of(name))) {
+                        std::size_t end_tok = i + 1;
+                        while (end_tok < toks.size() && toks[end_tok].begin < name.back().begin) ++end_tok;
+                        add(*full, "name after \"" + t.lower + "\"", para, phrase_of(i, end_tok));
+                        last_person = *full;
+                        last_person_paragraph = pi;
+                    }
+                } else if (i + 1 < toks.size() && toks[i + 1].word && unnamed_nouns.count(toks[i + 1].lower)) {
+                    last_person.reset();
+                }
+            }
+        }
+    }
+    return speakers;
+}
+
+}  // namespace gazette

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages gazette builds with, if any are missing.
+# Sourced by demo.sh and test.sh; safe to run on its own.
+set -euo pipefail
+
+GAZETTE_PACKAGES=(
+    build-essential cmake pkg-config python3
+    libxapian-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
+)
+
+missing=()
+for p in "${GAZETTE_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "gazette: installing missing packages: ${missing[*]}" >&2
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+fi

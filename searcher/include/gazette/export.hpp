@@ -1,0 +1,10 @@
+/// @file export.hpp
+/// Symbol visibility for gazette's libraries: only declarations marked
+/// GAZETTE_API are exported from the shared library.
+#pragma once
+
+#if defined(_WIN32)
+#define GAZETTE_API
+#else
+#define GAZETTE_API __attribute__((visibility("default")))
+#endif

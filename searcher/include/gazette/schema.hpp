@@ -1,0 +1,105 @@
+/// @file schema.hpp
+/// The one description of a gazette index, shared by the indexer and the
+/// searcher. Nothing about term prefixes, value slots or the document data
+/// format is written anywhere else.
+///
+/// Layout of one Xapian document (one article):
+///
+///   Terms
+///     (none)      body and title words, Snowball English stems only
+///                 (STEM_ALL), with positions. Title words get
+///                 `title_weight` as wdf so a title match ranks higher.
+///     S           title words (stems, positions): the `title:` field.
+///     XOUTLET:    one boolean term per outlet name and alias, lower-case
+///                 and space-normalised ("XOUTLET:russia today",
+///                 "XOUTLET:rt"): exact filters and, later, facets.
+///     XO          outlet words (lower-case, unstemmed, positions, a gap
+///                 between names): `outlet:expatica`, `--outlet "russia
+///                 today"` match any word or phrase of a name.
+///     XSPEAKER:   like XOUTLET: for speakers' full names.
+///     XP          like XO for speakers' names.
+///     D Y M       date terms: D20090126, M200901, Y2009 (Omega's
+///                 conventions).
+///     Q           unique id: "Q" + the article's absolute path; paths
+///                 longer than `max_id_term_bytes` are hashed. Re-indexing
+///                 replaces the document holding this term.
+///   Values
+///     slot 0      publication date as YYYYMMDD (absent when unknown);
+///                 sorting and date ranges use it.
+///   Data
+///     JSON object {"path", "title", "date" (YYYY-MM-DD or null),
+///     "outlets" [..], "speakers" [..], "body"}: everything a hit shows,
+///     including the cleaned body so snippets never re-read files.
+///   Metadata
+///     "gazette.schema" = `schema_version`; other versions are refused.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace gazette::schema {
+
+/// Bumped whenever the layout above changes incompatibly.
+inline constexpr int schema_version = 1;
+/// Database metadata key holding `schema_version`.
+inline constexpr std::string_view version_key = "gazette.schema";
+
+/// What kind of field a query-language name refers to.
+enum class FieldKind {
+    free_text,  ///< words searched with positions and stems (`title:`)
+    name_filter,  ///< boolean filter over a list of names (`outlet:`)
+    date_filter,  ///< date or date range over the date value slot (`date:`)
+};
+
+/// One field of the query language and the index.
+struct Field {
+    std::string_view name;         ///< as typed in queries, e.g. "outlet"
+    FieldKind kind;
+    std::string_view prefix;       ///< free text: word prefix; name filter: exact-name prefix
+    std::string_view word_prefix;  ///< name filter: per-word prefix ("" otherwise)
+};
+
+namespace prefix {
+inline constexpr std::string_view unique_id = "Q";
+inline constexpr std::string_view title = "S";
+inline constexpr std::string_view outlet = "XOUTLET:";
+inline constexpr std::string_view outlet_word = "XO";
+inline constexpr std::string_view speaker = "XSPEAKER:";
+inline constexpr std::string_view speaker_word = "XP";
+inline constexpr std::string_view day = "D";
+inline constexpr std::string_view month = "M";
+inline constexpr std::string_view year = "Y";
+}  // namespace prefix
+
+/// Every field the query language knows, in one table: the indexer writes
+/// and the query parser reads by looping over it.
+inline constexpr std::array<Field, 4> fields{{
+    {"title", FieldKind::free_text, prefix::title, ""},
+    {"outlet", FieldKind::name_filter, prefix::outlet, prefix::outlet_word},
+    {"speaker", FieldKind::name_filter, prefix::speaker, prefix::speaker_word},
+    {"date", FieldKind::date_filter, "", ""},
+}};
+
+/// Looks a field up by its query-language name; nullptr when unknown.
+constexpr const Field* find_field(std::string_view name) {
+    for (const auto& f : fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+namespace slot {
+/// Publication date, "YYYYMMDD".
+inline constexpr unsigned date = 0;
+}  // namespace slot
+
+/// wdf given to each title word in the unprefixed (body) space.
+inline constexpr unsigned title_weight = 3;
+/// Position gap between title and body, and between names, so phrases
+/// never match across them.
+inline constexpr unsigned field_gap = 100;
+/// Longer id terms are replaced by a hash (Xapian's limit is 245 bytes).
+inline constexpr std::size_t max_id_term_bytes = 200;
+/// Stemming language (Snowball) for indexing, query parsing and snippets.
+inline constexpr std::string_view stem_language = "english";
+
+}  // namespace gazette::schema

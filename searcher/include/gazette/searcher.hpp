@@ -1,0 +1,150 @@
+/// @file searcher.hpp
+/// The embeddable gazette searcher: open an index, run a request, read
+/// plain-value results.
+///
+/// @code
+///   gazette::Searcher searcher("index");
+///   gazette::SearchRequest request;
+///   request.query = "CFE treaty suspension";
+///   request.outlets = {"expatica"};
+///   for (const auto& hit : searcher.search(request).hits)
+///       std::cout << hit.rank << ' ' << hit.title << '\n' << hit.snippet << '\n';
+/// @endcode
+///
+/// Errors: every function throws gazette::Error (see error.hpp) and nothing
+/// else. Results are plain values that own their strings; they stay valid
+/// after the Searcher is gone.
+///
+/// Thread-safety: one Searcher may be used from any number of threads at
+/// once (search(), refresh(), document_count() are all safe to call
+/// concurrently); each search borrows its own database handle from an
+/// internal pool. Moving or destroying a Searcher while another thread uses
+/// it is not allowed.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gazette/error.hpp"
+#include "gazette/export.hpp"
+
+namespace gazette {
+
+/// Result order.
+enum class SortOrder {
+    relevance,  ///< best match first
+    date,       ///< by publication date (newest first unless `reverse`); undated last
+};
+
+/// Everything one search asks for. Default-constructed: first ten hits by
+/// relevance, 200-character snippets marked with <mark>...</mark>.
+struct SearchRequest {
+    /// Query text: words, AND/OR/NOT, "phrases", NEAR, wildcards (nato*),
+    /// +must/-mustnot, and fields title:, outlet:, speaker:, date:. Plain
+    /// words must all match; when no article has them all, articles with
+    /// any are returned and SearchResult::relaxed is set.
+    /// Empty text with filters matches every document the filters allow.
+    std::string query;
+    /// Keep hits crediting any of these outlets (any word or phrase of a
+    /// name, case-insensitive). Several values: any of them.
+    std::vector<std::string> outlets;
+    /// Keep hits quoting any of these speakers (as for outlets).
+    std::vector<std::string> speakers;
+    /// Keep hits published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD
+    /// (a partial date means its first day). Empty: no lower bound.
+    std::string since;
+    /// Keep hits published on or before this date (a partial date means its
+    /// last day). Empty: no upper bound.
+    std::string until;
+    SortOrder sort = SortOrder::relevance;
+    /// Reverse the sort: oldest first for date, worst first for relevance.
+    bool reverse = false;
+    std::size_t offset = 0;  ///< number of hits to skip
+    std::size_t limit = 10;  ///< maximum number of hits returned
+    /// Approximate snippet length in characters; 0 = no snippets (fastest).
+    std::size_t snippet_length = 200;
+    /// Markers put around each highlighted word in Hit::snippet. When
+    /// `escape_html` is true the snippet text between markers is
+    /// HTML-escaped (right for the default <mark> markers).
+    std::string highlight_open = "<mark>";
+    std::string highlight_close = "</mark>";
+    bool escape_html = true;
+};
+
+/// A highlighted stretch of Hit::text: [begin, begin + length) in bytes.
+struct Span {
+    std::size_t begin = 0;
+    std::size_t length = 0;
+    bool operator==(const Span&) const = default;
+};
+
+/// One matching article.
+struct Hit {
+    std::size_t rank = 0;               ///< 1-based, counting from offset 0
+    std::string path;                   ///< absolute path of the article file
+    std::string title;
+    std::string date;                   ///< YYYY-MM-DD, or empty when unknown
+    std::vector<std::string> outlets;   ///< canonical names
+    std::vector<std::string> speakers;  ///< full names
+    double score = 0;                   ///< relevance weight (BM25)
+    int percent = 0;                    ///< score as a percentage of the best hit
+    std::string text;                   ///< plain snippet text (UTF-8)
+    std::vector<Span> highlights;       ///< matched words within `text`
+    std::string snippet;                ///< `text` with the request's markers applied
+    bool operator==(const Hit&) const = default;
+};
+
+/// The answer to one request.
+struct SearchResult {
+    std::string query;            ///< the query text as given
+    std::string parsed_query;     ///< Xapian's description of the query run (debugging)
+    std::size_t total = 0;        ///< estimated number of matching documents
+    /// True when no article had all the query's words, so articles having
+    /// any of them are returned instead (ranked by how many, how rare).
+    bool relaxed = false;
+    std::vector<Hit> hits;        ///< at most request.limit hits
+    bool operator==(const SearchResult&) const = default;
+};
+
+/// Applies markers to `text` around each span (spans sorted, not overlapping),
+/// HTML-escaping the text when `escape_html` is set.
+GAZETTE_API std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
+                                   const std::string& open, const std::string& close,
+                                   bool escape_html);
+
+/// A read-only view of one gazette index.
+class GAZETTE_API Searcher {
+public:
+    /// Opens the index in folder `path`.
+    /// @throws Error no_index (missing or not an index), schema_mismatch,
+    ///         corrupt, io.
+    explicit Searcher(const std::string& path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs one request. @throws Error bad_query for unparsable query text or
+    /// filter values (the message names the text), corrupt or io otherwise.
+    [[nodiscard]] SearchResult search(const SearchRequest& request) const;
+
+    /// Makes later searches see the latest committed state of the index
+    /// (after a re-index). Searches also reopen by themselves when the
+    /// index changes under them.
+    void refresh();
+
+    /// Number of articles in the index.
+    [[nodiscard]] std::size_t document_count() const;
+
+    /// The folder this Searcher was opened on.
+    [[nodiscard]] const std::string& path() const noexcept;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette

@@ -1,0 +1,205 @@
+#include "query_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+
+#include "text.hpp"
+
+namespace gazette {
+
+namespace {
+
+// Dropped from queries (never from the index, so phrases still work): they
+// match nearly every article and only cost precision under the AND default.
+constexpr std::array<const char*, 33> stop_words{
+    "a",    "an",   "and",  "are", "as",   "at",   "be",   "but",  "by",   "for", "if",
+    "in",   "into", "is",   "it",  "no",   "not",  "of",   "on",   "or",   "such", "that",
+    "the",  "their", "then", "there", "these", "they", "this", "to",  "was",  "will", "with"};
+
+constexpr unsigned wildcard_limit = 200;
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+[[noreturn]] void bad_date(std::string_view text) {
+    throw Xapian::QueryParserError(
+        fmt::format("bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text));
+}
+
+bool read_number(std::string_view s, std::size_t digits, int& out) {
+    if (s.size() != digits) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    std::from_chars(s.data(), s.data() + s.size(), out);
+    return true;
+}
+
+// One date, possibly partial: its first and last day as YYYYMMDD.
+DateRange parse_period(std::string_view text) {
+    int y = 0, m = 0, d = 0;
+    auto first = text.substr(0, 4);
+    if (!read_number(first, 4, y)) bad_date(text);
+    if (text.size() == 4) return {fmt::format("{:04}0101", y), fmt::format("{:04}1231", y)};
+    if (text.size() < 7 || text[4] != '-' || !read_number(text.substr(5, 2), 2, m) || m < 1 ||
+        m > 12)
+        bad_date(text);
+    if (text.size() == 7)
+        return {fmt::format("{:04}{:02}01", y, m),
+                fmt::format("{:04}{:02}{:02}", y, m, days_in_month(y, m))};
+    if (text.size() != 10 || text[7] != '-' || !read_number(text.substr(8, 2), 2, d) || d < 1 ||
+        d > days_in_month(y, m))
+        bad_date(text);
+    auto day = fmt::format("{:04}{:02}{:02}", y, m, d);
+    return {day, day};
+}
+
+class NameFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit NameFieldProcessor(const schema::Field& field) : field_(field) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return name_filter_query(field_, value);
+    }
+
+private:
+    const schema::Field& field_;
+};
+
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        return date_range_query(parse_date_range(value));
+    }
+};
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op default_op) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(stemmer());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    qp.set_default_op(default_op);
+    qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    static const Xapian::SimpleStopper stopper(stop_words.begin(), stop_words.end());
+    qp.set_stopper(&stopper);
+    for (const auto& field : schema::fields) {
+        std::string name(field.name);
+        switch (field.kind) {
+            case schema::FieldKind::free_text:
+                qp.add_prefix(name, std::string(field.prefix));
+                break;
+            case schema::FieldKind::name_filter:
+                qp.add_boolean_prefix(name, (new NameFieldProcessor(field))->release());
+                break;
+            case schema::FieldKind::date_filter:
+                qp.add_boolean_prefix(name, (new DateFieldProcessor)->release());
+                break;
+        }
+    }
+    return qp;
+}
+
+// Words the user typed with a trailing '*', lower-cased: highlighted by
+// prefix since the query holds the pattern, not its expansion.
+std::vector<std::string> wildcard_prefixes(std::string_view query) {
+    std::vector<std::string> out;
+    for (const auto& tok : text::tokenize(query))
+        if (tok.end < query.size() && query[tok.end] == '*') out.push_back(tok.lower);
+    return out;
+}
+
+Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& v : values) parts.push_back(name_filter_query(field, v));
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+const Xapian::Stem& stemmer() {
+    static const Xapian::Stem stem{std::string(schema::stem_language)};
+    return stem;
+}
+
+Xapian::Query name_filter_query(const schema::Field& field, std::string_view value) {
+    auto words = text::tokenize(value);
+    if (words.empty())
+        throw Xapian::QueryParserError(fmt::format("empty {} name \"{}\"", field.name, value));
+    std::vector<Xapian::Query> terms;
+    for (const auto& w : words) terms.emplace_back(std::string(field.word_prefix) + w.lower);
+    Xapian::Query by_words =
+        terms.size() == 1
+            ? terms.front()
+            : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    Xapian::Query exact(std::string(field.prefix) + text::normalize_name(value));
+    return Xapian::Query(Xapian::Query::OP_OR, exact, by_words);
+}
+
+DateRange parse_date_range(std::string_view text) {
+    auto dots = text.find("..");
+    if (dots == std::string_view::npos) return parse_period(text);
+    auto from = text.substr(0, dots), to = text.substr(dots + 2);
+    if (from.empty() && to.empty()) bad_date(text);
+    DateRange r;
+    if (!from.empty()) r.first = parse_period(from).first;
+    if (!to.empty()) r.second = parse_period(to).second;
+    if (!r.first.empty() && !r.second.empty() && r.first > r.second)
+        throw Xapian::QueryParserError(fmt::format("date range \"{}\" ends before it starts", text));
+    return r;
+}
+
+Xapian::Query date_range_query(const DateRange& r) {
+    if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::date, r.second);
+    if (r.second.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, r.first);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, r.first, r.second);
+}
+
+BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, bool relaxed) {
+    BuiltQuery out;
+    Xapian::Query q = Xapian::Query::MatchAll;
+    if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
+        auto qp = make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+        constexpr unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN |
+                                   Xapian::QueryParser::FLAG_PHRASE |
+                                   Xapian::QueryParser::FLAG_LOVEHATE |
+                                   Xapian::QueryParser::FLAG_WILDCARD |
+                                   Xapian::QueryParser::FLAG_PURE_NOT;
+        q = qp.parse_query(req.query, flags);
+        out.wildcard_prefixes = wildcard_prefixes(req.query);
+        for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+            // Prefixes are upper case, so a term starting otherwise is a body word.
+            const std::string& term = *t;
+            auto upper = [&](std::size_t i) { return term[i] >= 'A' && term[i] <= 'Z'; };
+            if (term.empty()) continue;
+            if (!upper(0))
+                out.highlight_terms.push_back(term);
+            else if (term.rfind(schema::prefix::title, 0) == 0 && term.size() > 1 && !upper(1))
+                out.highlight_terms.push_back(term.substr(schema::prefix::title.size()));
+        }
+        // A query of stop words or punctuation only parses to nothing.
+        if (q.empty()) q = Xapian::Query::MatchNothing;
+    }
+    std::vector<Xapian::Query> filters;
+    if (const auto* f = schema::find_field("outlet"); !req.outlets.empty())
+        filters.push_back(any_of(*f, req.outlets));
+    if (const auto* f = schema::find_field("speaker"); !req.speakers.empty())
+        filters.push_back(any_of(*f, req.speakers));
+    if (!req.since.empty() || !req.until.empty()) {
+        DateRange r;
+        if (!req.since.empty()) r.first = parse_period(req.since).first;
+        if (!req.until.empty()) r.second = parse_period(req.until).second;
+        if (!r.first.empty() && !r.second.empty() && r.first > r.second)
+            throw Xapian::QueryParserError(
+                fmt::format("--since {} is after --until {}", req.since, req.until));
+        filters.push_back(date_range_query(r));
+    }
+    for (auto& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    out.query = q;
+    return out;
+}
+
+}  // namespace gazette

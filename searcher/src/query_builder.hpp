@@ -1,0 +1,49 @@
+// Turns a SearchRequest into a Xapian query: the QueryParser configured
+// from the schema's field table, plus the request's outlet, speaker and
+// date filters.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gazette/schema.hpp"
+#include "gazette/searcher.hpp"
+
+namespace gazette {
+
+/// A query ready to run, and what a snippet should highlight.
+struct BuiltQuery {
+    Xapian::Query query;
+    std::vector<std::string> highlight_terms;     ///< unprefixed stems
+    std::vector<std::string> wildcard_prefixes;   ///< lower-case word prefixes ("suspen")
+};
+
+/// The stemmer shared by indexing, query parsing and snippets.
+const Xapian::Stem& stemmer();
+
+/// Builds the query for `request` against `db` (needed to expand wildcards).
+/// Words not joined by an operator must all match, or with `relaxed` any of
+/// them may (ranked by how many and how rare).
+/// @throws Xapian::QueryParserError with a message naming the bad text.
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
+                       bool relaxed = false);
+
+/// Filter for documents whose `field` (a name filter) matches `value`: the
+/// whole normalised name, or its words as a phrase.
+Xapian::Query name_filter_query(const schema::Field& field, std::string_view value);
+
+/// An inclusive date range as YYYYMMDD strings; empty means open.
+using DateRange = std::pair<std::string, std::string>;
+
+/// Parses "2009", "2009-03", "2009-03-05" (a whole period) or a range
+/// "A..B", "A..", "..B" of those. @throws Xapian::QueryParserError.
+DateRange parse_date_range(std::string_view text);
+
+/// Query over the date slot for `range`.
+Xapian::Query date_range_query(const DateRange& range);
+
+}  // namespace gazette

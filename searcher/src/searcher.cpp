@@ -1,0 +1,236 @@
+// The Searcher facade: a pool of database handles (Xapian::Database is not
+// thread-safe), request -> query -> MSet -> plain-value hits.
+#include "gazette/searcher.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+
+#include "document.hpp"
+#include "errors.hpp"
+#include "gazette/schema.hpp"
+#include "query_builder.hpp"
+#include "snippet.hpp"
+#include "text.hpp"
+
+namespace gazette {
+
+namespace {
+
+constexpr int max_attempts = 3;
+
+Xapian::Database open_checked(const std::string& path) {
+    if (!std::filesystem::exists(path))
+        throw Error(ErrorKind::no_index,
+                    fmt::format("no index at {} (build one with gazette-index)", path));
+    return translate_errors(path, [&] {
+        Xapian::Database db(path);
+        auto version = db.get_metadata(std::string(schema::version_key));
+        if (version.empty())
+            throw Error(ErrorKind::schema_mismatch,
+                        fmt::format("{} is a Xapian database but not a gazette index "
+                                    "(no schema version)",
+                                    path));
+        if (version != std::to_string(schema::schema_version))
+            throw Error(ErrorKind::schema_mismatch,
+                        fmt::format("index {} has schema version {}, this gazette reads version "
+                                    "{}: re-index it",
+                                    path, version, schema::schema_version));
+        return db;
+    });
+}
+
+HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) {
+    HighlightTerms h;
+    double n = std::max<double>(1, db.get_doccount());
+    for (const auto& t : q.highlight_terms) {
+        double tf = db.get_termfreq(t);
+        if (tf == 0) continue;
+        h.stems[t] = std::max(0.1, std::log((n + 1) / tf));
+    }
+    h.prefixes = q.wildcard_prefixes;
+    return h;
+}
+
+Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchRequest& req,
+             const HighlightTerms& terms) {
+    auto rec = decode_document_data(m.get_document().get_data());
+    Hit hit;
+    hit.rank = rank;
+    hit.path = std::move(rec.path);
+    hit.title = std::move(rec.title);
+    hit.date = std::move(rec.date);
+    hit.outlets = std::move(rec.outlets);
+    hit.speakers = std::move(rec.speakers);
+    hit.score = m.get_weight();
+    hit.percent = m.get_percent();
+    if (req.snippet_length > 0) {
+        auto snip = make_snippet(rec.body, terms, req.snippet_length);
+        hit.text = std::move(snip.text);
+        hit.highlights = std::move(snip.highlights);
+        hit.snippet = mark_spans(hit.text, hit.highlights, req.highlight_open,
+                                 req.highlight_close, req.escape_html);
+    }
+    return hit;
+}
+
+SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
+    SearchResult result;
+    result.query = req.query;
+    BuiltQuery built = translate_errors(req.query, [&] { return build_query(req, db); });
+    Xapian::Enquire enquire(db);
+    enquire.set_query(built.query);
+    // No article has every word: rank those having any of them instead.
+    if (enquire.get_mset(0, 1).empty()) {
+        BuiltQuery relaxed = translate_errors(req.query, [&] { return build_query(req, db, true); });
+        if (relaxed.query.get_description() != built.query.get_description()) {
+            built = std::move(relaxed);
+            enquire.set_query(built.query);
+            result.relaxed = true;
+        }
+    }
+    result.parsed_query = built.query.get_description();
+
+    Xapian::doccount first = static_cast<Xapian::doccount>(req.offset);
+    Xapian::doccount count = static_cast<Xapian::doccount>(req.limit);
+    bool reverse_relevance = false;
+    if (req.sort == SortOrder::date) {
+        // Values sort bytewise; undated articles (no value) come out oldest.
+        enquire.set_sort_by_value_then_relevance(schema::slot::date, !req.reverse);
+    } else if (req.reverse) {
+        // Worst first: count the matches exactly, then read from the end.
+        reverse_relevance = true;
+        Xapian::doccount all = db.get_doccount();
+        Xapian::doccount total = enquire.get_mset(0, 0, all).get_matches_estimated();
+        Xapian::doccount end = total > first ? total - first : 0;
+        first = end > count ? end - count : 0;
+        count = end - first;
+    }
+    Xapian::MSet mset = enquire.get_mset(first, count);
+    result.total = mset.get_matches_estimated();
+    HighlightTerms terms = highlight_terms(built, db);
+    std::size_t rank = req.offset;
+    for (auto m = mset.begin(); m != mset.end(); ++m)
+        result.hits.push_back(make_hit(m, ++rank, req, terms));
+    if (reverse_relevance) {
+        std::reverse(result.hits.begin(), result.hits.end());
+        rank = req.offset;
+        for (auto& h : result.hits) h.rank = ++rank;
+    }
+    return result;
+}
+
+}  // namespace
+
+std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
+                       const std::string& open, const std::string& close, bool escape_html) {
+    std::string out;
+    out.reserve(text.size() + spans.size() * (open.size() + close.size()) + 16);
+    auto append = [&](std::string_view s) {
+        if (escape_html)
+            text::append_html_escaped(out, s);
+        else
+            out.append(s);
+    };
+    std::size_t pos = 0;
+    std::string_view all(text);
+    for (const auto& span : spans) {
+        if (span.begin < pos || span.begin + span.length > text.size()) continue;
+        append(all.substr(pos, span.begin - pos));
+        out += open;
+        append(all.substr(span.begin, span.length));
+        out += close;
+        pos = span.begin + span.length;
+    }
+    append(all.substr(pos));
+    return out;
+}
+
+struct Searcher::Impl {
+    std::string path;
+    std::mutex mutex;
+    std::vector<Xapian::Database> idle;  // handles not in use
+    unsigned generation = 0;             // bumped by refresh()
+    std::vector<unsigned> idle_generation;
+
+    // A handle borrowed for one search, returned to the pool afterwards.
+    struct Lease {
+        Impl& impl;
+        Xapian::Database db;
+        unsigned generation;
+        ~Lease() {
+            std::lock_guard lock(impl.mutex);
+            impl.idle.push_back(std::move(db));
+            impl.idle_generation.push_back(generation);
+        }
+    };
+
+    Lease borrow() {
+        std::unique_lock lock(mutex);
+        unsigned current = generation;
+        if (!idle.empty()) {
+            Xapian::Database db = std::move(idle.back());
+            unsigned gen = idle_generation.back();
+            idle.pop_back();
+            idle_generation.pop_back();
+            lock.unlock();
+            if (gen != current) translate_errors(path, [&] { db.reopen(); });
+            return Lease{*this, std::move(db), current};
+        }
+        lock.unlock();
+        return Lease{*this, open_checked(path), current};
+    }
+
+    template <typename F>
+    auto with_database(F&& f) {
+        for (int attempt = 1;; ++attempt) {
+            auto lease = borrow();
+            try {
+                return f(lease.db);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                // A writer committed twice while we read: reopen and retry.
+                if (attempt == max_attempts)
+                    throw Error(ErrorKind::io,
+                                fmt::format("index {} keeps changing during the search; "
+                                            "try again",
+                                            path));
+                translate_errors(path, [&] { lease.db.reopen(); });
+            } catch (...) {
+                rethrow_as_gazette_error(path);
+            }
+        }
+    }
+};
+
+Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    // Open once now so a bad path fails here, not at the first search.
+    impl_->idle.push_back(open_checked(path));
+    impl_->idle_generation.push_back(0);
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+    return impl_->with_database([&](const Xapian::Database& db) { return run(db, request); });
+}
+
+void Searcher::refresh() {
+    std::lock_guard lock(impl_->mutex);
+    ++impl_->generation;
+}
+
+std::size_t Searcher::document_count() const {
+    return impl_->with_database(
+        [](const Xapian::Database& db) -> std::size_t { return db.get_doccount(); });
+}
+
+const std::string& Searcher::path() const noexcept { return impl_->path; }
+
+}  // namespace gazette

@@ -1,0 +1,150 @@
+#include "snippet.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "query_builder.hpp"
+#include "text.hpp"
+
+namespace gazette {
+
+namespace {
+
+constexpr std::string_view ellipsis = "\u2026";
+
+struct Match {
+    std::size_t token;  // index into the token list
+    std::string key;    // the term or prefix matched (distinct terms score more)
+    double weight;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Finds which tokens match: stemming is the expensive part, so only words
+// whose first byte can start a wanted stem are stemmed, each word once.
+std::vector<Match> find_matches(const std::vector<text::Token>& tokens, const HighlightTerms& terms) {
+    bool first_bytes[256] = {};
+    for (const auto& [stem, w] : terms.stems)
+        if (!stem.empty()) first_bytes[static_cast<unsigned char>(stem[0])] = true;
+    for (const auto& p : terms.prefixes)
+        if (!p.empty()) first_bytes[static_cast<unsigned char>(p[0])] = true;
+    std::unordered_map<std::string, std::string> stem_cache;
+    std::vector<Match> matches;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& word = tokens[i].lower;
+        if (!first_bytes[static_cast<unsigned char>(word[0])]) continue;
+        auto [it, fresh] = stem_cache.try_emplace(word);
+        if (fresh) it->second = stemmer()(word);
+        const std::string& stem = it->second;
+        if (auto t = terms.stems.find(stem); t != terms.stems.end()) {
+            matches.push_back({i, stem, t->second});
+            continue;
+        }
+        for (const auto& p : terms.prefixes) {
+            if (word.rfind(p, 0) == 0 || stem.rfind(p, 0) == 0) {
+                matches.push_back({i, "*" + p, 1.0});
+                break;
+            }
+        }
+    }
+    return matches;
+}
+
+// Score of the matches within [first, last) of `matches` (indices into it):
+// each distinct term counts fully once, repeats a little.
+double window_score(const std::vector<Match>& matches, std::size_t first, std::size_t last) {
+    std::unordered_set<std::string_view> seen;
+    double score = 0;
+    for (std::size_t i = first; i < last; ++i)
+        score += seen.insert(matches[i].key).second ? matches[i].weight : 0.1 * matches[i].weight;
+    return score;
+}
+
+// Start of the sentence holding byte `pos`, if it begins at most `reach`
+// bytes earlier; else `pos`.
+std::size_t sentence_start(std::string_view body, const std::vector<text::Token>& tokens,
+                           std::size_t token, std::size_t reach) {
+    std::size_t pos = tokens[token].begin;
+    for (std::size_t t = token + 1; t-- > 0;) {
+        std::size_t b = tokens[t].begin;
+        if (pos - b > reach) break;
+        std::size_t k = b;
+        while (k > 0 && is_space(body[k - 1])) --k;
+        if (k == 0 || body[k - 1] == '.' || body[k - 1] == '!' || body[k - 1] == '?' ||
+            body.substr(k, b - k).find("\n\n") != std::string_view::npos)
+            return b;
+    }
+    return pos;
+}
+
+}  // namespace
+
+SnippetText make_snippet(std::string_view body, const HighlightTerms& terms, std::size_t length) {
+    SnippetText out;
+    if (length == 0 || body.empty()) return out;
+    auto tokens = text::tokenize(body);
+    std::vector<Match> matches = terms.empty() ? std::vector<Match>{} : find_matches(tokens, terms);
+
+    // Best window: starting at each match, take the matches within `length`.
+    std::size_t best_first = 0;
+    double best = -1;
+    for (std::size_t i = 0, j = 0; i < matches.size(); ++i) {
+        j = std::max(j, i);
+        while (j < matches.size() &&
+               tokens[matches[j].token].end - tokens[matches[i].token].begin <= length)
+            ++j;
+        double s = window_score(matches, i, j);
+        if (s > best) best = s, best_first = i;
+    }
+
+    std::size_t start = 0;
+    if (!matches.empty()) {
+        std::size_t t = matches[best_first].token;
+        start = sentence_start(body, tokens, t, length / 3);
+        if (start == tokens[t].begin && t > 0) {
+            // No sentence start nearby: give a few words of context.
+            std::size_t c = t;
+            while (c > 0 && tokens[t].begin - tokens[c - 1].begin <= length / 6) --c;
+            start = tokens[c].begin;
+        }
+    }
+    // End at the last whole word within `length` bytes from start.
+    std::size_t end = start;
+    for (const auto& tok : tokens) {
+        if (tok.begin < start) continue;
+        if (tok.end - start > length) break;
+        end = tok.end;
+    }
+    if (end < body.size() && std::string_view(".!?\"").find(body[end]) != std::string_view::npos)
+        ++end;  // keep a closing full stop
+    if (end == start) end = std::min(body.size(), start + length);
+
+    // Copy [start, end) collapsing whitespace, mapping match offsets.
+    if (start > 0) out.text += ellipsis;
+    std::size_t m = 0;
+    while (m < matches.size() && tokens[matches[m].token].begin < start) ++m;
+    bool pending_space = false;
+    for (std::size_t i = start; i < end;) {
+        if (is_space(body[i])) {
+            pending_space = true;
+            ++i;
+            continue;
+        }
+        if (pending_space && !out.text.empty()) out.text += ' ';
+        pending_space = false;
+        if (m < matches.size() && tokens[matches[m].token].begin == i &&
+            tokens[matches[m].token].end <= end) {
+            const auto& tok = tokens[matches[m].token];
+            out.highlights.push_back({out.text.size(), tok.end - tok.begin});
+            out.text.append(body.substr(tok.begin, tok.end - tok.begin));
+            i = tok.end;
+            ++m;
+            continue;
+        }
+        out.text += body[i++];
+    }
+    if (end < body.size()) out.text += ellipsis;
+    return out;
+}
+
+}  // namespace gazette

@@ -1,0 +1,36 @@
+// Word splitting and case folding shared by indexing, query building and
+// snippets, so all three agree on what a word is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::text {
+
+/// A word of a text: bytes [begin, end) and its lower-case form.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string lower;
+};
+
+/// Splits UTF-8 text into words the way Xapian's TermGenerator does:
+/// runs of word characters, keeping an apostrophe (' or ’) between two word
+/// characters ("Russia's"), lower-cased, apostrophes normalised to '.
+std::vector<Token> tokenize(std::string_view text);
+
+/// Lower-cases UTF-8 text.
+std::string lower(std::string_view text);
+
+/// Lower-cases and reduces every run of non-word characters to one space:
+/// "  Russia   TODAY " -> "russia today". Used for exact name terms.
+std::string normalize_name(std::string_view name);
+
+/// Collapses every run of whitespace into a single space and trims.
+std::string squeeze_spaces(std::string_view text);
+
+/// Appends `text` HTML-escaped (& < > ") to `out`.
+void append_html_escaped(std::string& out, std::string_view text);
+
+}  // namespace gazette::text
