@@ -1,6 +1,6 @@
 // gazette-index: build or update an index from a folder of articles.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -25,8 +25,11 @@ nlohmann::json to_json(const gazette::FileOutcome& f, bool explain) {
     if (explain) {
         auto& ev = j["evidence"] = nlohmann::json::array();
         for (const auto& e : a.evidence)
-            ev.push_back({{"field", e.field}, {"value", e.value}, {"rule", e.rule},
-                          {"line", e.line}, {"text", e.text}});
+            ev.push_back({{"field", e.field},
+                          {"value", e.value},
+                          {"rule", e.rule},
+                          {"line", e.line},
+                          {"text", e.text}});
     }
     return j;
 }
@@ -60,10 +63,12 @@ int main(int argc, char** argv) {
     app.add_flag("--json", json, "with --dry-run: one JSON object per file");
     app.add_flag("--explain", explain, "with --dry-run: say which rule and line gave each field");
     app.add_option("--outlets", options.registry_files,
-                   "extra outlet registry (JSON, see indexer/data/README.md); repeatable");
+                   "extra outlet registry (JSON, see indexer/data/README.md); repeatable")
+        ->allow_extra_args(false);
     app.add_option("--manifest", options.manifest_files,
                    "collection manifest (JSON lines); manifest.jsonl in input folders is read "
-                   "anyway; repeatable");
+                   "anyway; repeatable")
+        ->allow_extra_args(false);
     app.add_option("--batch", options.batch_size, "commit every N articles")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
@@ -77,8 +82,9 @@ int main(int argc, char** argv) {
     try {
         auto on_file = [&](const gazette::FileOutcome& f) {
             if (dry_run && json) {
-                fmt::print("{}\n", to_json(f, explain).dump(-1, ' ', false,
-                                                           nlohmann::json::error_handler_t::replace));
+                fmt::print("{}\n",
+                           to_json(f, explain)
+                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
             } else if (dry_run) {
                 print_text(f, explain);
             }

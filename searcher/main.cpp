@@ -1,7 +1,7 @@
 // gazette-search: ranked, highlighted search over a gazette index.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -65,9 +65,12 @@ int main(int argc, char** argv) {
     gazette::SearchRequest req;
     bool json = false, reverse = false;
     app.add_option("--index", index, "index folder")->capture_default_str();
-    app.add_option("--outlet", req.outlets, "only articles credited to this outlet (any word of "
-                                            "its name, case-insensitive); repeatable");
-    app.add_option("--speaker", req.speakers, "only articles quoting this speaker; repeatable");
+    app.add_option("--outlet", req.outlets,
+                   "only articles credited to this outlet (any word of "
+                   "its name, case-insensitive); repeatable")
+        ->allow_extra_args(false);
+    app.add_option("--speaker", req.speakers, "only articles quoting this speaker; repeatable")
+        ->allow_extra_args(false);
     app.add_option("--since", req.since, "published on or after YYYY[-MM[-DD]]");
     app.add_option("--until", req.until, "published on or before YYYY[-MM[-DD]]");
     app.add_option("--sort", sort, "relevance or date (newest first)")

@@ -1,1 +1,164 @@
+// End to end: gazette-index and gazette-search as a user runs them, and the
+// embedding example.
 #include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+using namespace gazette;
+using test::quote;
+using test::run;
+
+namespace {
+
+std::string index_bin() {
+    return GAZETTE_INDEX_BIN;
+}
+std::string search_bin() {
+    return GAZETTE_SEARCH_BIN;
+}
+
+}  // namespace
+
+TEST_CASE("index then search from the command line", "[cli][e2e]") {
+    test::TempDir dir;
+    auto idx =
+        run(index_bin() + " --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    REQUIRE(idx.status == 0);
+    CHECK_THAT(idx.out, Catch::Contains("indexed 5 files, skipped 0") &&
+                            Catch::Contains("holds 5 documents"));
+
+    auto s = run("NO_COLOR=1 " + search_bin() + " --index " + quote(dir.str("index")) +
+                 " CFE treaty suspension");
+    REQUIRE(s.status == 0);
+    // Piped: plain text with the matched words marked.
+    CHECK_THAT(s.out, Catch::StartsWith("about 3 results for \"CFE treaty suspension\""));
+    CHECK_THAT(s.out, Catch::Contains("1. NATO Resumes Talks With Russia, Differences Remain"));
+    CHECK_THAT(s.out, Catch::Contains("**CFE** **treaty**"));
+    CHECK_THAT(s.out, Catch::Contains("002_585ae4fd7902f67d.txt"));
+    CHECK(s.out.find("\033[") == std::string::npos);
+
+    auto j = run(search_bin() + " --index " + quote(dir.str("index")) +
+                 " --json --outlet expatica NATO");
+    REQUIRE(j.status == 0);
+    auto doc = nlohmann::json::parse(j.out);
+    CHECK(doc["query"] == "NATO");
+    CHECK(doc["total"] == 2);
+    REQUIRE(doc["hits"].size() == 2);
+    std::vector<std::string> files;
+    for (const auto& h : doc["hits"]) {
+        files.push_back(test::seed_of(h["path"]));
+        for (const char* key : {"rank", "path", "title", "date", "outlets", "speakers", "score",
+                                "percent", "snippet"})
+            CHECK(h.contains(key));
+    }
+    std::sort(files.begin(), files.end());
+    CHECK(files == std::vector<std::string>{"001", "004"});
+    CHECK_THAT(doc["hits"][0]["snippet"].get<std::string>(), Catch::Contains("<mark>NATO</mark>"));
+
+    auto none = run(search_bin() + " --index " + quote(dir.str("index")) + " zzyzx");
+    CHECK(none.status == 0);
+    CHECK_THAT(none.out, Catch::Contains("no results"));
+    auto none_json = run(search_bin() + " --index " + quote(dir.str("index")) + " --json zzyzx");
+    CHECK(nlohmann::json::parse(none_json.out)["hits"].empty());
+
+    // Re-running leaves five documents.
+    auto again =
+        run(index_bin() + " --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    CHECK_THAT(again.out, Catch::Contains("holds 5 documents"));
+}
+
+TEST_CASE("search errors give one line on stderr and exit 2", "[cli][errors]") {
+    test::TempDir dir;
+    auto missing = run(search_bin() + " --index " + quote(dir.str("nope")) + " NATO 2>&1");
+    CHECK(missing.status == 2);
+    CHECK(missing.out ==
+          "gazette-search: no index at " + dir.str("nope") + " (build one with gazette-index)\n");
+    run(index_bin() + " -q --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    auto bad =
+        run(search_bin() + " --index " + quote(dir.str("index")) + " 'date:2009-02-30' 2>&1");
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.out, Catch::StartsWith("gazette-search: bad query \"date:2009-02-30\""));
+    auto syntax = run(search_bin() + " --index " + quote(dir.str("index")) + " 'NATO AND' 2>&1");
+    CHECK(syntax.status == 2);
+    CHECK_THAT(syntax.out, Catch::Contains("bad query \"NATO AND\""));
+}
+
+TEST_CASE("dry run prints the extracted fields as JSON and writes nothing", "[cli]") {
+    test::TempDir dir;
+    auto r = run(index_bin() + " --index " + quote(dir.str("index")) + " --dry-run --json " +
+                 quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["title"] == "NATO set to green-light formal ties with Russia");
+    CHECK(j["date"] == "2009-03-05");
+    CHECK(j["outlets"] == std::vector<std::string>{"Agence France-Presse", "Expatica"});
+    CHECK(j["speakers"] == std::vector<std::string>{"Dmitry Rogozin", "Barack Obama"});
+    CHECK_FALSE(j.contains("evidence"));
+    CHECK_FALSE(test::fs::exists(dir.path() / "index"));
+
+    auto undated = run(index_bin() + " --dry-run --json " +
+                       quote(test::corpus_dir() + "/001_f284fe456c95c34e.txt"));
+    CHECK(nlohmann::json::parse(undated.out)["date"].is_null());
+}
+
+TEST_CASE("explain names the rule and line behind each field", "[cli]") {
+    auto r = run(index_bin() + " --dry-run --json --explain " +
+                 quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    bool date_found = false;
+    for (const auto& e : j["evidence"]) {
+        if (e["field"] == "date") {
+            date_found = true;
+            CHECK(e["line"] == 5);
+            CHECK(e["text"] == "Published on 05/03/2009");
+            CHECK_THAT(e["rule"].get<std::string>(), Catch::Contains("day first by outlet"));
+        }
+    }
+    CHECK(date_found);
+    auto text = run(index_bin() + " --dry-run --explain " +
+                    quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
+    CHECK_THAT(
+        text.out,
+        Catch::Contains("date: 2009-03-05 <- numeric, day first by outlet Agence France-Presse, "
+                        "line 5 'Published on 05/03/2009'"));
+}
+
+TEST_CASE("bad input files are reported and skipped and the rest indexed", "[cli][errors]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in" / "good.txt",
+                     "Headline\n\nA story long enough to be the body of an article, with more than "
+                     "sixteen words in it for sure.\n");
+    test::write_file(dir.path() / "in" / "empty.txt", "\n\n");
+    test::write_file(dir.path() / "in" / "binary.txt", std::string("PK\0\3\4", 5));
+    test::write_file(dir.path() / "in" / "notes.md", "ignored");
+    auto r = run(index_bin() + " --index " + quote(dir.str("index")) + " " + quote(dir.str("in")) +
+                 " 2>&1");
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/binary.txt: binary file"));
+    CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/empty.txt: empty file"));
+    CHECK_THAT(r.out, Catch::Contains("indexed 1 files, skipped 2"));
+    auto missing = run(index_bin() + " --index " + quote(dir.str("index")) + " " +
+                       quote(dir.str("nothing")) + " 2>&1");
+    CHECK(missing.status == 2);
+    CHECK_THAT(missing.out, Catch::Contains("no such file or folder: " + dir.str("nothing")));
+    CHECK(Searcher(dir.str("index")).document_count() == 1);
+}
+
+TEST_CASE("the embedding example links the library and prints 002 first", "[cli][embed]") {
+    test::TempDir dir;
+    test::index_corpus(dir.str("index"));
+    auto r = run(std::string(GAZETTE_EMBED_BIN) + " " + quote(dir.str("index")) + " reuters");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out,
+               Catch::StartsWith(
+                   "1 hits for \"CFE treaty suspension\"\n1. NATO Resumes Talks With Russia"));
+    CHECK_THAT(r.out, Catch::Contains("[CFE] [treaty]"));
+    auto all = run(std::string(GAZETTE_EMBED_BIN) + " " + quote(dir.str("index")));
+    CHECK_THAT(all.out, Catch::Contains("\n1. NATO Resumes Talks With Russia"));
+    auto bad = run(std::string(GAZETTE_EMBED_BIN) + " " + quote(dir.str("missing")) + " 2>&1");
+    CHECK(bad.status == 1);
+    CHECK_THAT(bad.out, Catch::Contains("error (no_index)"));
+}

@@ -1,1 +1,71 @@
+// Publication date forms and the day/month rule (indexer/src/dates.cpp).
 #include <catch2/catch.hpp>
+
+#include "dates.hpp"
+
+using gazette::DateOrder;
+using gazette::find_date;
+
+namespace {
+std::string iso(const std::string& line, DateOrder order = DateOrder::unknown) {
+    auto d = find_date(line, order);
+    return d ? d->iso : "none";
+}
+}  // namespace
+
+TEST_CASE("every listed date form is read", "[dates]") {
+    CHECK(iso("January 26, 2009") == "2009-01-26");
+    CHECK(iso("Global Research, January 26, 2009") == "2009-01-26");
+    CHECK(iso("22 Nov, 2010 06:46") == "2010-11-22");
+    CHECK(iso("Published on 05/03/2009") == "2009-03-05");
+    CHECK(iso("2009-03-05") == "2009-03-05");
+    CHECK(iso("5 March 2009") == "2009-03-05");
+    CHECK(iso("Mar. 5, 2009") == "2009-03-05");
+    CHECK(iso("Thursday, March 5, 2009 10:12 GMT") == "2009-03-05");
+    CHECK(iso("05.03.2009") == "2009-03-05");
+    CHECK(iso("Russia Today 26 January 2009") == "2009-01-26");
+    CHECK(iso("Posted 2009-03-05T10:12:00Z") == "2009-03-05");
+    CHECK(iso("the 5th of March, 2009") == "2009-03-05");
+    CHECK(iso("Sept. 30, 2008") == "2008-09-30");
+}
+
+TEST_CASE("ambiguous numeric dates follow the outlet order else day first", "[dates]") {
+    CHECK(iso("05/03/2009", DateOrder::unknown) == "2009-03-05");
+    CHECK(iso("05/03/2009", DateOrder::day_first) == "2009-03-05");
+    CHECK(iso("05/03/2009", DateOrder::month_first) == "2009-05-03");
+    auto d = find_date("05/03/2009", DateOrder::month_first);
+    REQUIRE(d);
+    CHECK(d->ambiguous);
+}
+
+TEST_CASE("unambiguous numeric dates ignore the outlet's order", "[dates]") {
+    CHECK(iso("25/03/2009", DateOrder::month_first) == "2009-03-25");
+    CHECK(iso("03/25/2009", DateOrder::day_first) == "2009-03-25");
+    CHECK(iso("07/07/2009", DateOrder::month_first) == "2009-07-07");
+    CHECK_FALSE(find_date("25/03/2009", DateOrder::unknown)->ambiguous);
+}
+
+TEST_CASE("impossible dates are not dates", "[dates]") {
+    CHECK(iso("31/02/2009") == "none");
+    CHECK(iso("February 30, 2009") == "none");
+    CHECK(iso("29/02/2009") == "none");
+    CHECK(iso("29/02/2008") == "2008-02-29");
+    CHECK(iso("13/13/2009") == "none");
+    CHECK(iso("2009-13-01") == "none");
+}
+
+TEST_CASE("dates without a year are not publication dates", "[dates]") {
+    CHECK(iso("on December 2") == "none");
+    CHECK(iso("NATO foreign ministers decided on December 2 to resume talks") == "none");
+    CHECK(iso("with January 14 a possible slot") == "none");
+    CHECK(iso("Russia suspended its participation in 2007") == "none");
+    CHECK(iso("06:46") == "none");
+}
+
+TEST_CASE("the first date of a line is taken with its position", "[dates]") {
+    auto d = find_date("Updated 6 March 2009, first published 5 March 2009", DateOrder::unknown);
+    REQUIRE(d);
+    CHECK(d->iso == "2009-03-06");
+    CHECK(d->begin == 8);
+    CHECK(d->form == "day month year");
+}

@@ -1,1 +1,88 @@
+// Article layout: chrome, header material, headline, body, credits
+// (indexer/src/layout.cpp).
 #include <catch2/catch.hpp>
+
+#include "layout.hpp"
+
+using namespace gazette;
+
+namespace {
+
+const OutletRegistry& registry() {
+    static const OutletRegistry r;
+    return r;
+}
+
+std::vector<LineRole> roles(const Layout& l) {
+    std::vector<LineRole> out;
+    for (const auto& line : l.lines)
+        if (line.role != LineRole::blank) out.push_back(line.role);
+    return out;
+}
+
+const std::string paragraph =
+    "Envoys from NATO and Russia are set to hold top-level talks in January, marking an end "
+    "to a four-month freeze.";
+
+}  // namespace
+
+TEST_CASE("site chrome is never body text", "[layout]") {
+    auto layout = analyse_layout(
+        "Accessibility links\n\nBreaking News\n\nThe headline\n\n" + paragraph +
+            "\n\nPodcasts\n0:00\n22:18\nDisclaimer: The contents of this article are of sole "
+            "responsibility of the author(s).\nUrl of this article:\n"
+            "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon\n",
+        registry());
+    CHECK(roles(layout) ==
+          std::vector<LineRole>{LineRole::chrome, LineRole::chrome, LineRole::title, LineRole::body,
+                                LineRole::chrome, LineRole::chrome, LineRole::chrome,
+                                LineRole::chrome, LineRole::chrome, LineRole::chrome});
+    CHECK(body_text(layout) == paragraph);
+}
+
+TEST_CASE("the headline is not a banner or breadcrumb or date and counts once", "[layout]") {
+    auto layout = analyse_layout(
+        "Expatica news\nHome News NATO set to green-light ties\n22 Nov, 2010 06:46\n"
+        "NATO set to green-light ties\n\nNATO set to green-light ties\n" +
+            paragraph,
+        registry());
+    REQUIRE(layout.title_index >= 0);
+    CHECK(layout.lines[static_cast<std::size_t>(layout.title_index)].text ==
+          "NATO set to green-light ties");
+    CHECK(roles(layout) == std::vector<LineRole>{LineRole::banner, LineRole::breadcrumb,
+                                                 LineRole::date_line, LineRole::title,
+                                                 LineRole::title_repeat, LineRole::body});
+    CHECK(body_text(layout) == paragraph);
+}
+
+TEST_CASE("bylines and date lines are header not body", "[layout]") {
+    auto layout = analyse_layout(
+        "Back to dialogue\nBy Global Research\nGlobal Research, January 26, 2009\n\n" + paragraph,
+        registry());
+    CHECK(roles(layout) == std::vector<LineRole>{LineRole::title, LineRole::byline,
+                                                 LineRole::date_line, LineRole::body});
+}
+
+TEST_CASE("a closing credit naming outlets is not body", "[layout]") {
+    auto layout =
+        analyse_layout("Headline\n\n" + paragraph + "\n\nPascal Mallet/AFP/Expatica\n", registry());
+    CHECK(roles(layout).back() == LineRole::credit);
+    CHECK(body_text(layout) == paragraph);
+    // A slash in a short line that names no outlet is ordinary text.
+    auto other =
+        analyse_layout("Headline\n\n" + paragraph + "\n\nTalks 24/7 in Brussels\n", registry());
+    CHECK(roles(other).back() == LineRole::body);
+}
+
+TEST_CASE("a text without header lines still has a body", "[layout]") {
+    auto layout = analyse_layout(paragraph + "\n\n" + paragraph, registry());
+    CHECK(layout.title_index == -1);
+    CHECK(body_text(layout) == paragraph + "\n\n" + paragraph);
+}
+
+TEST_CASE("windows line ends and no-break spaces are trimmed", "[layout]") {
+    auto layout = analyse_layout("Headline\u00a0\r\n\r\n" + paragraph + "\r\n", registry());
+    REQUIRE(layout.title_index == 0);
+    CHECK(layout.lines[0].text == "Headline");
+    CHECK(body_text(layout) == paragraph);
+}

@@ -1,1 +1,102 @@
+// Speaker attribution and name resolution (indexer/src/speakers.cpp).
 #include <catch2/catch.hpp>
+
+#include "speakers.hpp"
+
+using namespace gazette;
+
+namespace {
+
+std::vector<std::string> speakers(std::vector<std::string> paras) {
+    std::vector<Paragraph> ps;
+    int line = 0;
+    for (auto& p : paras) ps.push_back({std::move(p), ++line});
+    std::vector<Evidence> ev;
+    return find_speakers(ps, ev);
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("each attribution pattern names its speaker", "[speakers]") {
+    CHECK(speakers({"\"We are ready,\" Dmitry Rogozin said."}) == V{"Dmitry Rogozin"});
+    CHECK(speakers({"\"Peace,\" said British MP Jeremy Corbyn."}) == V{"Jeremy Corbyn"});
+    CHECK(speakers({"Jaap de Hoop Scheffer told reporters the talks went well."}) ==
+          V{"Jaap de Hoop Scheffer"});
+    CHECK(speakers(
+              {"NATO General Secretary Jaap de Hoop Scheffer emphasized that Russia matters."}) ==
+          V{"Jaap de Hoop Scheffer"});
+    CHECK(speakers({"Dmitry Rogozin stressed that nothing had happened."}) == V{"Dmitry Rogozin"});
+    CHECK(speakers({"\"It means a fresh start,\" Russian President Dmitry Medvedev added."}) ==
+          V{"Dmitry Medvedev"});
+    CHECK(speakers({"Russia's envoy to NATO, Dmitry Rogozin, was quoted by Russian Interfax news "
+                    "agency as saying he would raise the issue."}) == V{"Dmitry Rogozin"});
+    CHECK(speakers({"\"Who is the enemy?\" says political analyst Thomas Klau."}) ==
+          V{"Thomas Klau"});
+    CHECK(speakers({"On Tuesday, US President Barack Obama revealed that he sent a letter."}) ==
+          V{"Barack Obama"});
+    CHECK(speakers({"Russia's envoy to NATO, Dmitry Rogozin, said the first contacts will be in "
+                    "Munich."}) == V{"Dmitry Rogozin"});
+}
+
+TEST_CASE("titles and roles are stripped", "[speakers]") {
+    CHECK(speakers({"NATO Secretary General Anders Fogh Rasmussen said it was historic."}) ==
+          V{"Anders Fogh Rasmussen"});
+    CHECK(speakers({"Secretary-General Jaap de Hoop Scheffer said the move was right."}) ==
+          V{"Jaap de Hoop Scheffer"});
+    CHECK(speakers({"US Secretary of State Hillary Clinton said talks would go on."}) ==
+          V{"Hillary Clinton"});
+    CHECK(speakers({"Former U.S. President George W. Bush said nothing."}) == V{"George W. Bush"});
+}
+
+TEST_CASE("surnames and partial names resolve to the full name", "[speakers]") {
+    CHECK(speakers({"Talks with NATO Secretary General Jaap de Hoop Scheffer went on.",
+                    "\"We will not agree on everything,\" de Hoop Scheffer told reporters.",
+                    "Scheffer told reporters more."}) == V{"Jaap de Hoop Scheffer"});
+    CHECK(speakers({"President Medvedev says the hostile period is over.",
+                    "Russian president Dmitry Medvedev arrived at the summit."}) ==
+          V{"Dmitry Medvedev"});
+    CHECK(speakers({"\"The vital thing is trust,\" said Rogozin.",
+                    "Ambassador Dmitry Rogozin flew to Geneva."}) == V{"Dmitry Rogozin"});
+}
+
+TEST_CASE("he and she go to the person just named", "[speakers]") {
+    CHECK(speakers({"Russia's envoy to NATO, Ambassador Dmitry Rogozin, welcomed the move.",
+                    "\"We would be very satisfied,\" he told AFP."}) == V{"Dmitry Rogozin"});
+    // Too far back: no guess.
+    CHECK(speakers({"Ambassador Dmitry Rogozin welcomed the move.", "The talks ran late.",
+                    "Nobody expected much.", "\"Fine,\" he said."})
+              .empty());
+    // An unnamed speaker in between takes the pronoun.
+    CHECK(
+        speakers({"Ambassador Dmitry Rogozin welcomed the move.",
+                  "A senior US official said the forum would help. \"We have concerns,\" he said."})
+            .empty());
+}
+
+TEST_CASE("unnamed sources and countries and organisations are not speakers", "[speakers]") {
+    CHECK(speakers({"A NATO spokeswoman said the atmosphere had been excellent."}).empty());
+    CHECK(speakers({"\"It is the basis of compromise,\" another diplomat said.",
+                    "\"Decide Thursday,\" one diplomat told AFP."})
+              .empty());
+    CHECK(speakers({"Washington says it wants to intercept missiles."}).empty());
+    CHECK(speakers({"NATO says the exercises pose no threat.",
+                    "Russia has said it is not treated "
+                    "as an equal."})
+              .empty());
+    CHECK(speakers({"\"Fine,\" said the United States."}).empty());
+    CHECK(
+        speakers({"Moscow said on Monday that South Ossetia stressed its independence."}).empty());
+    // A surname never given in full is not enough to name a person.
+    CHECK(speakers({"\"Fine,\" Smith said."}).empty());
+}
+
+TEST_CASE("mentions without a statement are not attributions", "[speakers]") {
+    CHECK(speakers({"Talks Friday between US Secretary of State Hillary Clinton and her Russian "
+                    "counterpart will go ahead."})
+              .empty());
+    CHECK(speakers({"They suspect that proposals by Russian President Dmitry Medvedev are aimed at "
+                    "NATO."})
+              .empty());
+}

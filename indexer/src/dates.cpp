@@ -14,7 +14,8 @@ namespace {
 #define GZ_MONTH                                                                              \
     "(january|february|march|april|may|june|july|august|september|october|november|december|" \
     "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?"
-#define GZ_WEEKDAY "(?:(?:mon|tues?|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?"
+#define GZ_WEEKDAY \
+    "(?:(?:mon|tues?|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?"
 
 const std::regex& month_day_year() {
     static const std::regex re("\\b" GZ_WEEKDAY GZ_MONTH

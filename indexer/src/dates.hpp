@@ -12,8 +12,8 @@ namespace gazette {
 
 /// A date found in a line.
 struct FoundDate {
-    std::string iso;         ///< YYYY-MM-DD
-    std::size_t begin = 0;   ///< byte offset of the match in the line
+    std::string iso;        ///< YYYY-MM-DD
+    std::size_t begin = 0;  ///< byte offset of the match in the line
     std::size_t length = 0;
     std::string form;        ///< which form matched, e.g. "month day, year"
     bool ambiguous = false;  ///< numeric with day and month both <= 12

@@ -82,7 +82,8 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
     DateOrder order = order_for(a.outlets, registry_, by);
     for (std::size_t i = 0; i < layout.header_end; ++i) {
         const Line& l = layout.lines[i];
-        if (l.role != LineRole::date_line && l.role != LineRole::byline && l.role != LineRole::banner)
+        if (l.role != LineRole::date_line && l.role != LineRole::byline &&
+            l.role != LineRole::banner)
             continue;
         if (auto d = find_date(l.text, order)) {
             a.date = d->iso;

@@ -20,7 +20,9 @@ namespace {
 constexpr std::string_view manifest_name = "manifest.jsonl";
 constexpr std::uintmax_t max_article_bytes = 8 * 1024 * 1024;
 
-bool is_article(const fs::path& p) { return p.extension() == ".txt"; }
+bool is_article(const fs::path& p) {
+    return p.extension() == ".txt";
+}
 
 // Every article under the inputs, absolute and in name order.
 std::vector<fs::path> collect(const std::vector<std::string>& inputs, Manifest& manifest) {
@@ -36,17 +38,22 @@ std::vector<fs::path> collect(const std::vector<std::string>& inputs, Manifest& 
             auto m = p / manifest_name;
             if (fs::exists(m) && !loaded.count(m.string())) manifest.load_file(m.string());
             loaded.insert(m.string());
-            for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+            for (fs::recursive_directory_iterator
+                     it(p, fs::directory_options::skip_permission_denied, ec),
+                 end;
                  it != end; it.increment(ec)) {
                 if (ec) break;
                 if (it->is_regular_file(ec) && is_article(it->path()))
                     files.push_back(fs::weakly_canonical(it->path()));
             }
-            if (ec) throw Error(ErrorKind::io, fmt::format("cannot read folder {}: {}", input, ec.message()));
+            if (ec)
+                throw Error(ErrorKind::io,
+                            fmt::format("cannot read folder {}: {}", input, ec.message()));
         } else {
             // A single file: its folder's manifest still applies.
             auto beside = p.parent_path() / manifest_name;
-            if (fs::exists(beside) && !loaded.count(beside.string())) manifest.load_file(beside.string());
+            if (fs::exists(beside) && !loaded.count(beside.string()))
+                manifest.load_file(beside.string());
             loaded.insert(beside.string());
             files.push_back(fs::weakly_canonical(p));
         }
@@ -65,7 +72,8 @@ std::optional<std::string> read_article(const fs::path& p, std::string& reason) 
         return std::nullopt;
     }
     if (size > max_article_bytes) {
-        reason = fmt::format("too large for an article ({} bytes, limit {})", size, max_article_bytes);
+        reason =
+            fmt::format("too large for an article ({} bytes, limit {})", size, max_article_bytes);
         return std::nullopt;
     }
     std::ifstream in(p, std::ios::binary);

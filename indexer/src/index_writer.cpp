@@ -101,8 +101,8 @@ void IndexWriter::add(const std::string& path, const Article& article) {
             doc.add_boolean_term(std::string(schema::prefix::month) + v.substr(0, 6));
             doc.add_boolean_term(std::string(schema::prefix::year) + v.substr(0, 4));
         }
-        DocumentRecord rec{path, article.title, article.date, article.outlets, article.speakers,
-                           article.body};
+        DocumentRecord rec{
+            path, article.title, article.date, article.outlets, article.speakers, article.body};
         doc.set_data(encode_document_data(rec));
         auto id = id_term(path);
         doc.add_boolean_term(id);
@@ -116,6 +116,8 @@ void IndexWriter::commit() {
     impl_->pending = 0;
 }
 
-std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+std::size_t IndexWriter::document_count() const {
+    return impl_->db.get_doccount();
+}
 
 }  // namespace gazette

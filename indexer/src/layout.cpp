@@ -13,32 +13,66 @@ namespace {
 
 // Whole lines that are site furniture wherever they appear (compared
 // lower-case, words normalised).
-constexpr std::array<std::string_view, 34> chrome_lines{
-    "accessibility links", "breaking news", "podcasts", "podcast", "skip to main content",
-    "skip to content", "skip to navigation", "advertisement", "share", "share this",
-    "share this article", "print", "email", "comments", "related", "related articles",
-    "related stories", "read more", "more", "menu", "search", "subscribe", "sign in", "log in",
-    "follow us", "top stories", "most read", "latest news", "home", "video", "photo",
-    "listen", "watch", "close"};
+constexpr std::array<std::string_view, 34> chrome_lines{"accessibility links",
+                                                        "breaking news",
+                                                        "podcasts",
+                                                        "podcast",
+                                                        "skip to main content",
+                                                        "skip to content",
+                                                        "skip to navigation",
+                                                        "advertisement",
+                                                        "share",
+                                                        "share this",
+                                                        "share this article",
+                                                        "print",
+                                                        "email",
+                                                        "comments",
+                                                        "related",
+                                                        "related articles",
+                                                        "related stories",
+                                                        "read more",
+                                                        "more",
+                                                        "menu",
+                                                        "search",
+                                                        "subscribe",
+                                                        "sign in",
+                                                        "log in",
+                                                        "follow us",
+                                                        "top stories",
+                                                        "most read",
+                                                        "latest news",
+                                                        "home",
+                                                        "video",
+                                                        "photo",
+                                                        "listen",
+                                                        "watch",
+                                                        "close"};
 
 // Lines starting with these (lower-case) are furniture too.
 constexpr std::array<std::string_view, 9> chrome_starts{
-    "url of this article", "disclaimer:", "copyright", "\u00a9", "all rights reserved",
-    "(c) ", "click here", "this article was", "to comment on this"};
+    "url of this article", "disclaimer:", "copyright",  "\u00a9",
+    "all rights reserved", "(c) ",        "click here", "this article was",
+    "to comment on this"};
 
 std::string trim(std::string_view s) {
     auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
     std::size_t b = 0, e = s.size();
     // Also strip UTF-8 no-break spaces (C2 A0) at the ends.
     for (;;) {
-        if (b < e && is_space(s[b])) ++b;
-        else if (b + 1 < e && s.substr(b, 2) == "\u00a0") b += 2;
-        else break;
+        if (b < e && is_space(s[b]))
+            ++b;
+        else if (b + 1 < e && s.substr(b, 2) == "\u00a0")
+            b += 2;
+        else
+            break;
     }
     for (;;) {
-        if (e > b && is_space(s[e - 1])) --e;
-        else if (e >= b + 2 && s.substr(e - 2, 2) == "\u00a0") e -= 2;
-        else break;
+        if (e > b && is_space(s[e - 1]))
+            --e;
+        else if (e >= b + 2 && s.substr(e - 2, 2) == "\u00a0")
+            e -= 2;
+        else
+            break;
     }
     return std::string(s.substr(b, e - b));
 }
@@ -110,7 +144,9 @@ bool is_credit(const std::string& line, const OutletRegistry& registry) {
 
 }  // namespace
 
-std::size_t word_count(std::string_view line) { return text::tokenize(line).size(); }
+std::size_t word_count(std::string_view line) {
+    return text::tokenize(line).size();
+}
 
 Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
     Layout layout;
@@ -124,7 +160,8 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
         line.text = trim(text.substr(start, end - start));
         if (!line.text.empty()) {
             line.role = LineRole::body;
-            if (const char* why = chrome_reason(line.text)) line.role = LineRole::chrome, line.why = why;
+            if (const char* why = chrome_reason(line.text))
+                line.role = LineRole::chrome, line.why = why;
         }
         layout.lines.push_back(std::move(line));
         if (end == text.size()) break;
@@ -152,8 +189,9 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
         } else if (word_count(l.text) <= 12 && find_date(l.text, DateOrder::unknown)) {
             l.role = LineRole::date_line, l.why = "short header line with a date";
         } else if (layout.title_index < 0) {
-            l.role = LineRole::title, l.why = "first header line that is not chrome, banner, "
-                                              "breadcrumb, byline or date";
+            l.role = LineRole::title, l.why =
+                                          "first header line that is not chrome, banner, "
+                                          "breadcrumb, byline or date";
             layout.title_index = static_cast<int>(i);
         } else if (text::normalize_name(l.text) ==
                    text::normalize_name(lines[static_cast<std::size_t>(layout.title_index)].text)) {

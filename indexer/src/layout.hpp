@@ -25,10 +25,10 @@ enum class LineRole {
 };
 
 struct Line {
-    int number = 0;  ///< 1-based line number in the file
+    int number = 0;    ///< 1-based line number in the file
     std::string text;  ///< trimmed
     LineRole role = LineRole::blank;
-    std::string why;   ///< the rule that set the role
+    std::string why;  ///< the rule that set the role
 };
 
 /// The classified lines of one article.

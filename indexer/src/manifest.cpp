@@ -22,7 +22,8 @@ void Manifest::load_file(const std::string& path) {
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto fail = [&](const std::string& why) {
-            throw Error(ErrorKind::invalid_input, fmt::format("manifest {} line {}: {}", path, number, why));
+            throw Error(ErrorKind::invalid_input,
+                        fmt::format("manifest {} line {}: {}", path, number, why));
         };
         nlohmann::json j;
         try {
@@ -48,8 +49,8 @@ void Manifest::load_file(const std::string& path) {
         }
         if (!o.date.empty()) {
             int y = 0, m = 0, d = 0;
-            if (o.date.size() != 10 || std::sscanf(o.date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-                !valid_date(y, m, d))
+            if (o.date.size() != 10 ||
+                std::sscanf(o.date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || !valid_date(y, m, d))
                 fail(fmt::format("date \"{}\" is not a valid YYYY-MM-DD date", o.date));
         }
         fs::path file = base / j["file"].get<std::string>();

@@ -18,7 +18,8 @@ namespace {
 
 bool all_caps_short(const std::string& s) {
     if (s.size() > 4) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
 }
 
 std::string regex_escape(const std::string& s) {
@@ -49,7 +50,8 @@ struct OutletRegistry::Impl {
         };
         add_name(o.name);
         for (const auto& a : o.aliases) add_name(a);
-        for (const auto& p : o.patterns) res.emplace_back(p, std::regex::icase | std::regex::optimize);
+        for (const auto& p : o.patterns)
+            res.emplace_back(p, std::regex::icase | std::regex::optimize);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
     }
@@ -98,9 +100,9 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             else if (order == "month-first")
                 o.date_order = DateOrder::month_first;
             else if (!order.empty())
-                throw Error(ErrorKind::invalid_input,
-                            fmt::format("date_order \"{}\" is neither day-first nor month-first",
-                                        order));
+                throw Error(
+                    ErrorKind::invalid_input,
+                    fmt::format("date_order \"{}\" is neither day-first nor month-first", order));
             o.agency = entry.value("agency", false);
         } catch (const nlohmann::json::exception& e) {
             throw Error(ErrorKind::invalid_input,
@@ -110,11 +112,13 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
                         fmt::format("outlet registry {}: entry {}: {}", origin, index, e.what()));
         }
         if (text::normalize_name(o.name).empty())
-            throw Error(ErrorKind::invalid_input,
-                        fmt::format("outlet registry {}: entry {} has an empty name", origin, index));
-        auto same = std::find_if(impl_->outlets.begin(), impl_->outlets.end(), [&](const Outlet& x) {
-            return text::normalize_name(x.name) == text::normalize_name(o.name);
-        });
+            throw Error(
+                ErrorKind::invalid_input,
+                fmt::format("outlet registry {}: entry {} has an empty name", origin, index));
+        auto same =
+            std::find_if(impl_->outlets.begin(), impl_->outlets.end(), [&](const Outlet& x) {
+                return text::normalize_name(x.name) == text::normalize_name(o.name);
+            });
         std::size_t i = static_cast<std::size_t>(same - impl_->outlets.begin());
         if (same == impl_->outlets.end())
             impl_->outlets.push_back(std::move(o));
@@ -159,6 +163,8 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
     return out;
 }
 
-const std::vector<Outlet>& OutletRegistry::outlets() const { return impl_->outlets; }
+const std::vector<Outlet>& OutletRegistry::outlets() const {
+    return impl_->outlets;
+}
 
 }  // namespace gazette

@@ -12,14 +12,16 @@ namespace {
 // "BRUSSELS (Reuters) --", "MOSCOW, March 5 (AFP) -": an agency dateline.
 const std::regex& dateline() {
     static const std::regex re(
-        "^[A-Z][A-Za-z.' -]{1,40}?(?:,[A-Za-z0-9 .]{1,30}?)?\\s*\\(([^()]{2,40})\\)\\s*(?:--|-|\u2014|\u2013|:)",
+        "^[A-Z][A-Za-z.' -]{1,40}?(?:,[A-Za-z0-9 "
+        ".]{1,30}?)?\\s*\\(([^()]{2,40})\\)\\s*(?:--|-|\u2014|\u2013|:)",
         std::regex::optimize);
     return re;
 }
 
 // "told AFP": an agency interview, which credits the agency.
 const std::regex& told_agency() {
-    static const std::regex re("\\btold ([A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){0,2})", std::regex::optimize);
+    static const std::regex re("\\btold ([A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){0,2})",
+                               std::regex::optimize);
     return re;
 }
 
@@ -34,7 +36,8 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                                       std::vector<Evidence>& evidence) {
     std::vector<std::string> outlets;
     auto credit = [&](const std::string& name, const std::string& rule, const Line& line) {
-        if (std::find(outlets.begin(), outlets.end(), name) == outlets.end()) outlets.push_back(name);
+        if (std::find(outlets.begin(), outlets.end(), name) == outlets.end())
+            outlets.push_back(name);
         evidence.push_back({"outlet", name, rule, line.number, line.text});
     };
     auto credit_all_in = [&](const std::string& text, const std::string& rule, const Line& line) {
@@ -45,9 +48,15 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
     for (std::size_t i = 0; i < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         switch (l.role) {
-            case LineRole::banner: credit_all_in(l.text, "banner naming the outlet", l); break;
-            case LineRole::byline: credit_all_in(l.text, "byline naming an outlet", l); break;
-            case LineRole::date_line: credit_all_in(l.text, "outlet named on the date line", l); break;
+            case LineRole::banner:
+                credit_all_in(l.text, "banner naming the outlet", l);
+                break;
+            case LineRole::byline:
+                credit_all_in(l.text, "byline naming an outlet", l);
+                break;
+            case LineRole::date_line:
+                credit_all_in(l.text, "outlet named on the date line", l);
+                break;
             case LineRole::credit: {
                 // "Pascal Mallet/AFP/Expatica": each part naming an outlet.
                 std::size_t start = 0;
@@ -72,22 +81,26 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                         std::string agency = m.str(1);
                         if (const Outlet* o = registry.find(agency))
                             credit(o->name, "agency dateline", l);
-                        else if (text::tokenize(agency).size() <= 4 && agency[0] >= 'A' && agency[0] <= 'Z')
+                        else if (text::tokenize(agency).size() <= 4 && agency[0] >= 'A' &&
+                                 agency[0] <= 'Z')
                             credit(agency, "agency dateline (not in the registry)", l);
                     }
                 }
-                for (std::sregex_iterator it(l.text.begin(), l.text.end(), told_agency()), end; it != end; ++it) {
+                for (std::sregex_iterator it(l.text.begin(), l.text.end(), told_agency()), end;
+                     it != end; ++it) {
                     const Outlet* o = registry.find((*it).str(1));
                     if (!o) {
                         // "told AFP on Monday": try the first word alone.
                         auto first = (*it).str(1).substr(0, (*it).str(1).find(' '));
                         o = registry.find(first);
                     }
-                    if (o && o->agency) credit(o->name, "quote given to an agency (\"" + (*it).str(0) + "\")", l);
+                    if (o && o->agency)
+                        credit(o->name, "quote given to an agency (\"" + (*it).str(0) + "\")", l);
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     return outlets;

@@ -15,78 +15,96 @@ namespace {
 
 // Verbs that attribute a statement to their subject.
 const std::set<std::string, std::less<>> speech_verbs{
-    "said",       "says",      "told",       "tells",     "added",      "adds",
-    "stressed",   "stresses",  "emphasized", "emphasised", "emphasizes", "emphasises",
-    "explained",  "explains",  "confirmed",  "confirms",  "noted",      "notes",
-    "warned",     "warns",     "insisted",   "insists",   "argued",     "argues",
-    "revealed",   "reveals",   "announced",  "announces", "declared",   "declares",
-    "claimed",    "claims",    "replied",    "replies",   "urged",      "urges",
-    "admitted",   "admits",    "acknowledged", "acknowledges", "commented", "comments",
-    "wrote",      "writes",    "asked",      "asks",      "recalled",   "suggested",
-    "predicted",  "conceded",  "complained", "cautioned", "observed",   "underlined",
+    "said",      "says",     "told",         "tells",        "added",      "adds",
+    "stressed",  "stresses", "emphasized",   "emphasised",   "emphasizes", "emphasises",
+    "explained", "explains", "confirmed",    "confirms",     "noted",      "notes",
+    "warned",    "warns",    "insisted",     "insists",      "argued",     "argues",
+    "revealed",  "reveals",  "announced",    "announces",    "declared",   "declares",
+    "claimed",   "claims",   "replied",      "replies",      "urged",      "urges",
+    "admitted",  "admits",   "acknowledged", "acknowledges", "commented",  "comments",
+    "wrote",     "writes",   "asked",        "asks",         "recalled",   "suggested",
+    "predicted", "conceded", "complained",   "cautioned",    "observed",   "underlined",
     "quoted"};
 
 // Verbs that may come before their subject: `"...," said Rogozin`.
-const std::set<std::string, std::less<>> inverted_verbs{"said", "says", "added", "adds",
-                                                         "asked", "explained", "wrote",
-                                                         "continued", "stressed"};
+const std::set<std::string, std::less<>> inverted_verbs{
+    "said", "says", "added", "adds", "asked", "explained", "wrote", "continued", "stressed"};
 
 // Words between a subject and its verb that do not break the attribution.
 const std::set<std::string, std::less<>> adverbs{
-    "has", "had", "have", "also", "later", "then", "earlier", "previously", "reportedly",
-    "once", "recently", "again", "repeatedly", "publicly", "was", "were", "is", "been"};
+    "has",        "had",        "have",       "also", "later",    "then",
+    "earlier",    "previously", "reportedly", "once", "recently", "again",
+    "repeatedly", "publicly",   "was",        "were", "is",       "been"};
 
 // Titles, roles and affiliations stripped from the front of a name.
 const std::set<std::string, std::less<>> role_words{
-    "president",  "prime",    "minister",  "secretary", "general",   "foreign",  "defence",
-    "defense",    "ambassador", "envoy",   "spokesman", "spokeswoman", "spokesperson",
-    "mr",         "mrs",      "ms",        "miss",      "dr",        "prof",     "professor",
-    "sen",        "senator",  "rep",       "representative", "mp", "mep",    "chancellor",
-    "king",       "queen",    "prince",    "princess",  "pope",      "gen",      "colonel",
-    "col",        "lt",       "admiral",   "adm",       "chief",     "director", "head",
-    "chairman",   "chairwoman", "chair",   "commissioner", "deputy", "vice",     "analyst",
-    "political",  "expert",   "leader",    "governor",  "mayor",     "state",    "former",
-    "british",    "russian",  "american",  "french",    "german",    "ukrainian", "georgian",
-    "polish",     "czech",    "chinese",   "iranian",   "israeli",   "european", "italian",
-    "spanish",    "labour",   "conservative", "democrat", "democratic", "republican",
-    "parliamentary", "speaker", "justice", "judge",     "officer",   "official", "commander",
-    "sergeant",   "captain",  "capt",      "reverend",  "rev",       "sir",      "lord",
-    "lady",       "dame",     "sheikh",    "ayatollah", "ambassador", "envoy",   "counsel",
-    "attorney",   "assistant", "under",    "undersecretary", "acting", "senior", "junior",
-    "interior",   "economy",  "finance",   "trade",     "energy",    "health",   "opposition",
-    "party",      "premier",  "presidential", "candidate", "advisor", "adviser", "aide",
-    "nato",       "eu",       "un",        "us",        "uk",        "u.s",      "secretary-general"};
+    "president",    "prime",      "minister",   "secretary",
+    "general",      "foreign",    "defence",    "defense",
+    "ambassador",   "envoy",      "spokesman",  "spokeswoman",
+    "spokesperson", "mr",         "mrs",        "ms",
+    "miss",         "dr",         "prof",       "professor",
+    "sen",          "senator",    "rep",        "representative",
+    "mp",           "mep",        "chancellor", "king",
+    "queen",        "prince",     "princess",   "pope",
+    "gen",          "colonel",    "col",        "lt",
+    "admiral",      "adm",        "chief",      "director",
+    "head",         "chairman",   "chairwoman", "chair",
+    "commissioner", "deputy",     "vice",       "analyst",
+    "political",    "expert",     "leader",     "governor",
+    "mayor",        "state",      "former",     "british",
+    "russian",      "american",   "french",     "german",
+    "ukrainian",    "georgian",   "polish",     "czech",
+    "chinese",      "iranian",    "israeli",    "european",
+    "italian",      "spanish",    "labour",     "conservative",
+    "democrat",     "democratic", "republican", "parliamentary",
+    "speaker",      "justice",    "judge",      "officer",
+    "official",     "commander",  "sergeant",   "captain",
+    "capt",         "reverend",   "rev",        "sir",
+    "lord",         "lady",       "dame",       "sheikh",
+    "ayatollah",    "ambassador", "envoy",      "counsel",
+    "attorney",     "assistant",  "under",      "undersecretary",
+    "acting",       "senior",     "junior",     "interior",
+    "economy",      "finance",    "trade",      "energy",
+    "health",       "opposition", "party",      "premier",
+    "presidential", "candidate",  "advisor",    "adviser",
+    "aide",         "nato",       "eu",         "un",
+    "us",           "uk",         "u.s",        "secretary-general"};
 
 // Capitalised words that are places, organisations or calendar words:
 // a candidate holding one is not a person.
 const std::set<std::string, std::less<>> non_person_words{
-    "nato", "russia", "moscow", "washington", "brussels", "kremlin", "america", "europe",
-    "georgia", "ukraine", "kosovo", "serbia", "china", "beijing", "iran", "tehran", "israel",
-    "britain", "london", "paris", "berlin", "france", "germany", "poland", "warsaw", "kiev",
-    "kyiv", "tbilisi", "lisbon", "geneva", "munich", "afghanistan", "pakistan", "iraq", "syria",
-    "united", "states", "kingdom", "union", "nations", "house", "white", "cold", "war",
-    "council", "alliance", "ministry", "government", "parliament", "congress", "senate",
-    "commission", "committee", "agency", "news", "today", "times", "post", "press", "radio",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "god", "the", "a", "an", "this", "that", "these", "those", "it",
-    "they", "we", "i", "you", "he", "she", "his", "her", "their", "our", "ossetia", "south",
-    "north", "east", "west", "eastern", "western", "republic", "korea", "atlantic", "pentagon",
-    "interfax", "reuters", "afp", "bbc", "cnn", "but", "and", "however", "meanwhile", "according",
-    "in", "on", "at", "after", "before", "while", "when", "if", "as", "so", "yet", "still"};
+    "nato",     "russia",   "moscow",     "washington",  "brussels",  "kremlin",    "america",
+    "europe",   "georgia",  "ukraine",    "kosovo",      "serbia",    "china",      "beijing",
+    "iran",     "tehran",   "israel",     "britain",     "london",    "paris",      "berlin",
+    "france",   "germany",  "poland",     "warsaw",      "kiev",      "kyiv",       "tbilisi",
+    "lisbon",   "geneva",   "munich",     "afghanistan", "pakistan",  "iraq",       "syria",
+    "united",   "states",   "kingdom",    "union",       "nations",   "house",      "white",
+    "cold",     "war",      "council",    "alliance",    "ministry",  "government", "parliament",
+    "congress", "senate",   "commission", "committee",   "agency",    "news",       "today",
+    "times",    "post",     "press",      "radio",       "january",   "february",   "march",
+    "april",    "may",      "june",       "july",        "august",    "september",  "october",
+    "november", "december", "monday",     "tuesday",     "wednesday", "thursday",   "friday",
+    "saturday", "sunday",   "god",        "the",         "a",         "an",         "this",
+    "that",     "these",    "those",      "it",          "they",      "we",         "i",
+    "you",      "he",       "she",        "his",         "her",       "their",      "our",
+    "ossetia",  "south",    "north",      "east",        "west",      "eastern",    "western",
+    "republic", "korea",    "atlantic",   "pentagon",    "interfax",  "reuters",    "afp",
+    "bbc",      "cnn",      "but",        "and",         "however",   "meanwhile",  "according",
+    "in",       "on",       "at",         "after",       "before",    "while",      "when",
+    "if",       "as",       "so",         "yet",         "still"};
 
-const std::set<std::string, std::less<>> particles{"de", "van", "von", "der", "den", "da",
-                                                   "di", "du", "la", "le", "al", "bin", "ibn",
-                                                   "del", "ter", "ten"};
+const std::set<std::string, std::less<>> particles{"de",  "van", "von", "der", "den", "da",
+                                                   "di",  "du",  "la",  "le",  "al",  "bin",
+                                                   "ibn", "del", "ter", "ten"};
 
 const std::set<std::string, std::less<>> pronouns{"he", "she"};
 
 // Nouns for unnamed speakers ("a NATO spokeswoman said"): they stop a
 // later "he said" from being credited to an earlier named person.
 const std::set<std::string, std::less<>> unnamed_nouns{
-    "official", "officials", "diplomat", "diplomats", "spokesman", "spokeswoman",
-    "spokesperson", "source", "sources", "analyst", "analysts", "ambassador", "envoy",
-    "minister", "officer", "expert", "experts", "aide", "observer", "observers"};
+    "official", "officials", "diplomat", "diplomats", "spokesman",  "spokeswoman", "spokesperson",
+    "source",   "sources",   "analyst",  "analysts",  "ambassador", "envoy",       "minister",
+    "officer",  "expert",    "experts",  "aide",      "observer",   "observers"};
 
 struct Tok {
     std::string text;  // as written
@@ -138,6 +156,14 @@ std::vector<Tok> tokens_of(const std::string& s) {
             }
             out.push_back({std::string(1, s[i]), std::string(1, s[i]), false, i});
         }
+        // "U.S.": initials written together are one acronym, not a name.
+        if (!out.empty() && out.back().word && out.back().text.size() == 2 &&
+            out.back().text[1] == '.' && out.back().begin + 2 == t.begin) {
+            std::size_t e = t.end < s.size() && s[t.end] == '.' ? t.end + 1 : t.end;
+            out.back().text = s.substr(out.back().begin, e - out.back().begin);
+            out.back().lower += "." + t.lower;
+            continue;
+        }
         Tok w{s.substr(t.begin, t.end - t.begin), t.lower, true, t.begin};
         if (t.end < s.size() && s[t.end] == '.' && w.text.size() == 1 && is_upper_start(w.text)) {
             w.text += '.';  // an initial
@@ -148,8 +174,8 @@ std::vector<Tok> tokens_of(const std::string& s) {
 }
 
 bool is_name_word(const Tok& t) {
-    return t.word && is_upper_start(t.text) && !is_all_caps(t.text) && t.text.find('\'') == std::string::npos &&
-           t.text.find("\u2019") == std::string::npos;
+    return t.word && is_upper_start(t.text) && !is_all_caps(t.text) &&
+           t.text.find('\'') == std::string::npos && t.text.find("\u2019") == std::string::npos;
 }
 
 bool is_role(const std::string& lower) {
@@ -186,7 +212,8 @@ std::vector<Tok> name_run_before(const std::vector<Tok>& toks, std::size_t end) 
     while (b > 0) {
         const Tok& t = toks[b - 1];
         bool particle_inside = particles.count(t.lower) && b < end && is_name_word(toks[b]);
-        if (is_name_word(t) || particle_inside || (t.word && is_role(t.lower) && is_upper_start(t.text)))
+        if (is_name_word(t) || particle_inside ||
+            (t.word && is_role(t.lower) && is_upper_start(t.text)))
             --b;
         else
             break;
@@ -203,8 +230,10 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
     std::size_t e = b;
     while (e < toks.size()) {
         const Tok& t = toks[e];
-        bool particle_inside = particles.count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
-        if (is_name_word(t) || particle_inside || (t.word && is_role(t.lower) && is_upper_start(t.text)))
+        bool particle_inside =
+            particles.count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
+        if (is_name_word(t) || particle_inside ||
+            (t.word && is_role(t.lower) && is_upper_start(t.text)))
             ++e;
         else
             break;
@@ -251,7 +280,8 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             if (name.size() >= 2) full_names.push_back(words_of(name));
         }
     }
-    auto resolve = [&](const std::vector<std::string>& name) -> std::optional<std::vector<std::string>> {
+    auto resolve =
+        [&](const std::vector<std::string>& name) -> std::optional<std::vector<std::string>> {
         const std::vector<std::string>* best = nullptr;
         for (const auto& f : full_names)
             if (ends_with(f, name) && (!best || f.size() > best->size())) best = &f;
@@ -261,11 +291,12 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
     };
 
     std::vector<std::string> speakers;
-    auto add = [&](const std::vector<std::string>& name, const std::string& rule, const Paragraph& p,
-                   const std::string& phrase) {
+    auto add = [&](const std::vector<std::string>& name, const std::string& rule,
+                   const Paragraph& p, const std::string& phrase) {
         std::string full;
         for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
-        if (std::find(speakers.begin(), speakers.end(), full) == speakers.end()) speakers.push_back(full);
+        if (std::find(speakers.begin(), speakers.end(), full) == speakers.end())
+            speakers.push_back(full);
         evidence.push_back({"speaker", full, rule, p.line, phrase});
     };
 
@@ -279,7 +310,8 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
         if (last_person && pi > last_person_paragraph + 1) last_person.reset();
         auto phrase_of = [&](std::size_t from, std::size_t to) {
             std::size_t b = toks[from].begin;
-            std::size_t e = to < toks.size() ? toks[to].begin + toks[to].text.size() : para.text.size();
+            std::size_t e =
+                to < toks.size() ? toks[to].begin + toks[to].text.size() : para.text.size();
             return text::squeeze_spaces(std::string_view(para.text).substr(b, e - b));
         };
         for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -308,8 +340,12 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 auto name = clean_name(run);
                 if (!name.empty()) {
                     if (auto full = resolve(words_of(name))) {
-                        add(*full, quoted ? "\"was quoted as saying\" after a name" : "name before \"" + t.lower + "\"",
-                            para, phrase_of(i - std::min<std::size_t>(i, run.size() + (i - subject_end)), i));
+                        add(*full,
+                            quoted ? "\"was quoted as saying\" after a name"
+                                   : "name before \"" + t.lower + "\"",
+                            para,
+                            phrase_of(i - std::min<std::size_t>(i, run.size() + (i - subject_end)),
+                                      i));
                         last_person = *full;
                         last_person_paragraph = pi;
                     }
@@ -318,8 +354,9 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             }
             if (j > 0 && toks[j - 1].word && pronouns.count(toks[j - 1].lower)) {
                 if (last_person)
-                    add(*last_person, "\"" + toks[j - 1].lower + " " + t.lower + "\" after a named person",
-                        para, phrase_of(j - 1, i));
+                    add(*last_person,
+                        "\"" + toks[j - 1].lower + " " + t.lower + "\" after a named person", para,
+                        phrase_of(j - 1, i));
                 continue;
             }
             if (j > 0 && toks[j - 1].word && unnamed_nouns.count(toks[j - 1].lower)) {
@@ -334,12 +371,14 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 if (!name.empty()) {
                     if (auto full = resolve(words_of(name))) {
                         std::size_t end_tok = i + 1;
-                        while (end_tok < toks.size() && toks[end_tok].begin < name.back().begin) ++end_tok;
+                        while (end_tok < toks.size() && toks[end_tok].begin < name.back().begin)
+                            ++end_tok;
                         add(*full, "name after \"" + t.lower + "\"", para, phrase_of(i, end_tok));
                         last_person = *full;
                         last_person_paragraph = pi;
                     }
-                } else if (i + 1 < toks.size() && toks[i + 1].word && unnamed_nouns.count(toks[i + 1].lower)) {
+                } else if (i + 1 < toks.size() && toks[i + 1].word &&
+                           unnamed_nouns.count(toks[i + 1].lower)) {
                     last_person.reset();
                 }
             }

@@ -9,12 +9,12 @@ namespace gazette {
 
 /// What the index keeps about one article.
 struct DocumentRecord {
-    std::string path;   ///< absolute path of the article file
+    std::string path;  ///< absolute path of the article file
     std::string title;
-    std::string date;   ///< YYYY-MM-DD or empty
+    std::string date;  ///< YYYY-MM-DD or empty
     std::vector<std::string> outlets;
     std::vector<std::string> speakers;
-    std::string body;   ///< cleaned body text, paragraphs separated by blank lines
+    std::string body;  ///< cleaned body text, paragraphs separated by blank lines
 };
 
 /// Serialises a record as the document data (JSON, see schema.hpp).

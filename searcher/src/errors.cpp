@@ -10,14 +10,22 @@ namespace gazette {
 
 const char* to_string(ErrorKind kind) noexcept {
     switch (kind) {
-        case ErrorKind::no_index: return "no_index";
-        case ErrorKind::locked: return "locked";
-        case ErrorKind::corrupt: return "corrupt";
-        case ErrorKind::schema_mismatch: return "schema_mismatch";
-        case ErrorKind::bad_query: return "bad_query";
-        case ErrorKind::invalid_input: return "invalid_input";
-        case ErrorKind::io: return "io";
-        case ErrorKind::internal: return "internal";
+        case ErrorKind::no_index:
+            return "no_index";
+        case ErrorKind::locked:
+            return "locked";
+        case ErrorKind::corrupt:
+            return "corrupt";
+        case ErrorKind::schema_mismatch:
+            return "schema_mismatch";
+        case ErrorKind::bad_query:
+            return "bad_query";
+        case ErrorKind::invalid_input:
+            return "invalid_input";
+        case ErrorKind::io:
+            return "io";
+        case ErrorKind::internal:
+            return "internal";
     }
     return "internal";
 }

@@ -14,13 +14,15 @@ namespace {
 // Dropped from queries (never from the index, so phrases still work): they
 // match nearly every article and only cost precision under the AND default.
 constexpr std::array<const char*, 33> stop_words{
-    "a",    "an",   "and",  "are", "as",   "at",   "be",   "but",  "by",   "for", "if",
-    "in",   "into", "is",   "it",  "no",   "not",  "of",   "on",   "or",   "such", "that",
-    "the",  "their", "then", "there", "these", "they", "this", "to",  "was",  "will", "with"};
+    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
+    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
 constexpr unsigned wildcard_limit = 200;
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -60,18 +62,18 @@ DateRange parse_period(std::string_view text) {
 }
 
 class NameFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit NameFieldProcessor(const schema::Field& field) : field_(field) {}
     Xapian::Query operator()(const std::string& value) override {
         return name_filter_query(field_, value);
     }
 
-private:
+  private:
     const schema::Field& field_;
 };
 
 class DateFieldProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     Xapian::Query operator()(const std::string& value) override {
         return date_range_query(parse_date_range(value));
     }
@@ -148,13 +150,16 @@ DateRange parse_date_range(std::string_view text) {
     if (!from.empty()) r.first = parse_period(from).first;
     if (!to.empty()) r.second = parse_period(to).second;
     if (!r.first.empty() && !r.second.empty() && r.first > r.second)
-        throw Xapian::QueryParserError(fmt::format("date range \"{}\" ends before it starts", text));
+        throw Xapian::QueryParserError(
+            fmt::format("date range \"{}\" ends before it starts", text));
     return r;
 }
 
 Xapian::Query date_range_query(const DateRange& r) {
-    if (r.first.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::date, r.second);
-    if (r.second.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, r.first);
+    if (r.first.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::date, r.second);
+    if (r.second.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::date, r.first);
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, r.first, r.second);
 }
 
@@ -163,11 +168,10 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
     Xapian::Query q = Xapian::Query::MatchAll;
     if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
         auto qp = make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-        constexpr unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN |
-                                   Xapian::QueryParser::FLAG_PHRASE |
-                                   Xapian::QueryParser::FLAG_LOVEHATE |
-                                   Xapian::QueryParser::FLAG_WILDCARD |
-                                   Xapian::QueryParser::FLAG_PURE_NOT;
+        constexpr unsigned flags =
+            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+            Xapian::QueryParser::FLAG_PURE_NOT;
         q = qp.parse_query(req.query, flags);
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {

@@ -18,8 +18,8 @@ namespace gazette {
 /// A query ready to run, and what a snippet should highlight.
 struct BuiltQuery {
     Xapian::Query query;
-    std::vector<std::string> highlight_terms;     ///< unprefixed stems
-    std::vector<std::string> wildcard_prefixes;   ///< lower-case word prefixes ("suspen")
+    std::vector<std::string> highlight_terms;    ///< unprefixed stems
+    std::vector<std::string> wildcard_prefixes;  ///< lower-case word prefixes ("suspen")
 };
 
 /// The stemmer shared by indexing, query parsing and snippets.

@@ -72,8 +72,8 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchReques
         auto snip = make_snippet(rec.body, terms, req.snippet_length);
         hit.text = std::move(snip.text);
         hit.highlights = std::move(snip.highlights);
-        hit.snippet = mark_spans(hit.text, hit.highlights, req.highlight_open,
-                                 req.highlight_close, req.escape_html);
+        hit.snippet = mark_spans(hit.text, hit.highlights, req.highlight_open, req.highlight_close,
+                                 req.escape_html);
     }
     return hit;
 }
@@ -86,7 +86,8 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     enquire.set_query(built.query);
     // No article has every word: rank those having any of them instead.
     if (enquire.get_mset(0, 1).empty()) {
-        BuiltQuery relaxed = translate_errors(req.query, [&] { return build_query(req, db, true); });
+        BuiltQuery relaxed =
+            translate_errors(req.query, [&] { return build_query(req, db, true); });
         if (relaxed.query.get_description() != built.query.get_description()) {
             built = std::move(relaxed);
             enquire.set_query(built.query);
@@ -231,6 +232,8 @@ std::size_t Searcher::document_count() const {
         [](const Xapian::Database& db) -> std::size_t { return db.get_doccount(); });
 }
 
-const std::string& Searcher::path() const noexcept { return impl_->path; }
+const std::string& Searcher::path() const noexcept {
+    return impl_->path;
+}
 
 }  // namespace gazette

@@ -18,11 +18,14 @@ struct Match {
     double weight;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 // Finds which tokens match: stemming is the expensive part, so only words
 // whose first byte can start a wanted stem are stemmed, each word once.
-std::vector<Match> find_matches(const std::vector<text::Token>& tokens, const HighlightTerms& terms) {
+std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
+                                const HighlightTerms& terms) {
     bool first_bytes[256] = {};
     for (const auto& [stem, w] : terms.stems)
         if (!stem.empty()) first_bytes[static_cast<unsigned char>(stem[0])] = true;
@@ -60,8 +63,8 @@ double window_score(const std::vector<Match>& matches, std::size_t first, std::s
     return score;
 }
 
-// Start of the sentence holding byte `pos`, if it begins at most `reach`
-// bytes earlier; else `pos`.
+// Start of the sentence holding token `token`, if it begins at most `reach`
+// bytes earlier; else npos.
 std::size_t sentence_start(std::string_view body, const std::vector<text::Token>& tokens,
                            std::size_t token, std::size_t reach) {
     std::size_t pos = tokens[token].begin;
@@ -74,7 +77,7 @@ std::size_t sentence_start(std::string_view body, const std::vector<text::Token>
             body.substr(k, b - k).find("\n\n") != std::string_view::npos)
             return b;
     }
-    return pos;
+    return std::string_view::npos;
 }
 
 }  // namespace
@@ -86,22 +89,33 @@ SnippetText make_snippet(std::string_view body, const HighlightTerms& terms, std
     std::vector<Match> matches = terms.empty() ? std::vector<Match>{} : find_matches(tokens, terms);
 
     // Best window: starting at each match, take the matches within `length`.
-    std::size_t best_first = 0;
+    // Windows scoring nearly the best compete on how close their first match
+    // is to the start of its sentence, so snippets read from a sentence start.
+    std::vector<double> scores(matches.size());
     double best = -1;
     for (std::size_t i = 0, j = 0; i < matches.size(); ++i) {
         j = std::max(j, i);
         while (j < matches.size() &&
                tokens[matches[j].token].end - tokens[matches[i].token].begin <= length)
             ++j;
-        double s = window_score(matches, i, j);
-        if (s > best) best = s, best_first = i;
+        scores[i] = window_score(matches, i, j);
+        best = std::max(best, scores[i]);
+    }
+    std::size_t best_first = 0, best_distance = std::string::npos;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        if (scores[i] < best * 0.9) continue;
+        std::size_t t = matches[i].token;
+        std::size_t start = sentence_start(body, tokens, t, length);
+        std::size_t d = start == std::string_view::npos ? length + 1 : tokens[t].begin - start;
+        if (best_distance == std::string::npos || d < best_distance)
+            best_distance = d, best_first = i;
     }
 
     std::size_t start = 0;
     if (!matches.empty()) {
         std::size_t t = matches[best_first].token;
         start = sentence_start(body, tokens, t, length / 3);
-        if (start == tokens[t].begin && t > 0) {
+        if (start == std::string_view::npos) {
             // No sentence start nearby: give a few words of context.
             std::size_t c = t;
             while (c > 0 && tokens[t].begin - tokens[c - 1].begin <= length / 6) --c;

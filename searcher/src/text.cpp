@@ -6,7 +6,9 @@ namespace gazette::text {
 
 namespace {
 
-bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x201b; }
+bool is_apostrophe(unsigned ch) {
+    return ch == '\'' || ch == 0x2019 || ch == 0x201b;
+}
 
 }  // namespace
 
@@ -83,11 +85,20 @@ std::string squeeze_spaces(std::string_view text) {
 void append_html_escaped(std::string& out, std::string_view text) {
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
 }

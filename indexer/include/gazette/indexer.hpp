@@ -52,13 +52,13 @@ struct Outlet {
     std::vector<std::string> aliases;   ///< other names, e.g. "AFP"
     std::vector<std::string> patterns;  ///< regular expressions (ECMAScript) identifying it
     DateOrder date_order = DateOrder::unknown;
-    bool agency = false;                ///< a news agency ("told AFP" credits it)
+    bool agency = false;  ///< a news agency ("told AFP" credits it)
 };
 
 /// The outlets gazette can recognise: the built-in list (indexer/data/
 /// outlets.json, compiled in) plus any user files in the same format.
 class GAZETTE_API OutletRegistry {
-public:
+  public:
     /// The built-in registry.
     OutletRegistry();
     ~OutletRegistry();
@@ -81,7 +81,7 @@ public:
     [[nodiscard]] std::vector<const Outlet*> find_in(const std::string& text) const;
     [[nodiscard]] const std::vector<Outlet>& outlets() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -91,41 +91,41 @@ private:
 struct ArticleOverrides {
     std::string url;
     std::string title;
-    std::string date;                  ///< YYYY-MM-DD
+    std::string date;  ///< YYYY-MM-DD
     std::vector<std::string> outlets;
 };
 
 /// A collection manifest: JSON lines {"file", and any of "url", "outlet"
 /// (string or list), "date", "title"}, file names relative to the manifest.
 class GAZETTE_API Manifest {
-public:
+  public:
     /// Reads `path`. @throws Error invalid_input naming the file and line.
     void load_file(const std::string& path);
     /// Overrides for the article at absolute path `path`, if any.
     [[nodiscard]] const ArticleOverrides* find(const std::string& path) const;
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
-private:
+  private:
     std::map<std::string, ArticleOverrides> entries_;
 };
 
 /// Extracts an Article from the raw text of a file.
 class GAZETTE_API Extractor {
-public:
+  public:
     explicit Extractor(OutletRegistry registry = OutletRegistry());
     /// Extracts every field; `overrides` (may be null) win over the text.
     [[nodiscard]] Article extract(const std::string& text,
                                   const ArticleOverrides* overrides = nullptr) const;
     [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
 
-private:
+  private:
     OutletRegistry registry_;
 };
 
 /// Writes articles into an index (created if missing). Documents are
 /// committed every `batch_size` articles and on commit()/destruction.
 class GAZETTE_API IndexWriter {
-public:
+  public:
     /// Opens or creates the index in folder `path`; `registry` supplies the
     /// aliases indexed with each outlet name.
     /// @throws Error locked (another writer), schema_mismatch, io.
@@ -142,7 +142,7 @@ public:
     /// Number of documents in the index (committed or not).
     [[nodiscard]] std::size_t document_count() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -158,10 +158,11 @@ struct FileOutcome {
 /// Options for index_files().
 struct IndexOptions {
     std::string index_path = "index";
-    bool dry_run = false;                  ///< extract only; write nothing
+    bool dry_run = false;  ///< extract only; write nothing
     std::size_t batch_size = 500;
     std::vector<std::string> registry_files;  ///< extra outlet registries
-    std::vector<std::string> manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
+    std::vector<std::string>
+        manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
 };
 
 /// Totals of one run.

@@ -46,14 +46,14 @@ inline constexpr std::string_view version_key = "gazette.schema";
 
 /// What kind of field a query-language name refers to.
 enum class FieldKind {
-    free_text,  ///< words searched with positions and stems (`title:`)
+    free_text,    ///< words searched with positions and stems (`title:`)
     name_filter,  ///< boolean filter over a list of names (`outlet:`)
     date_filter,  ///< date or date range over the date value slot (`date:`)
 };
 
 /// One field of the query language and the index.
 struct Field {
-    std::string_view name;         ///< as typed in queries, e.g. "outlet"
+    std::string_view name;  ///< as typed in queries, e.g. "outlet"
     FieldKind kind;
     std::string_view prefix;       ///< free text: word prefix; name filter: exact-name prefix
     std::string_view word_prefix;  ///< name filter: per-word prefix ("" otherwise)

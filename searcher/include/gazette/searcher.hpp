@@ -82,8 +82,8 @@ struct Span {
 
 /// One matching article.
 struct Hit {
-    std::size_t rank = 0;               ///< 1-based, counting from offset 0
-    std::string path;                   ///< absolute path of the article file
+    std::size_t rank = 0;  ///< 1-based, counting from offset 0
+    std::string path;      ///< absolute path of the article file
     std::string title;
     std::string date;                   ///< YYYY-MM-DD, or empty when unknown
     std::vector<std::string> outlets;   ///< canonical names
@@ -98,13 +98,13 @@ struct Hit {
 
 /// The answer to one request.
 struct SearchResult {
-    std::string query;            ///< the query text as given
-    std::string parsed_query;     ///< Xapian's description of the query run (debugging)
-    std::size_t total = 0;        ///< estimated number of matching documents
+    std::string query;         ///< the query text as given
+    std::string parsed_query;  ///< Xapian's description of the query run (debugging)
+    std::size_t total = 0;     ///< estimated number of matching documents
     /// True when no article had all the query's words, so articles having
     /// any of them are returned instead (ranked by how many, how rare).
     bool relaxed = false;
-    std::vector<Hit> hits;        ///< at most request.limit hits
+    std::vector<Hit> hits;  ///< at most request.limit hits
     bool operator==(const SearchResult&) const = default;
 };
 
@@ -116,7 +116,7 @@ GAZETTE_API std::string mark_spans(const std::string& text, const std::vector<Sp
 
 /// A read-only view of one gazette index.
 class GAZETTE_API Searcher {
-public:
+  public:
     /// Opens the index in folder `path`.
     /// @throws Error no_index (missing or not an index), schema_mismatch,
     ///         corrupt, io.
@@ -142,7 +142,7 @@ public:
     /// The folder this Searcher was opened on.
     [[nodiscard]] const std::string& path() const noexcept;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
