@@ -38,6 +38,11 @@ TEST_CASE("ambiguous numeric dates follow the outlet order else day first", "[da
     CHECK(d->ambiguous);
 }
 
+TEST_CASE("dotted numeric dates are day first even for month-first outlets", "[dates]") {
+    CHECK(iso("05.01.2009", DateOrder::month_first) == "2009-01-05");
+    CHECK(iso("05/01/2009", DateOrder::month_first) == "2009-05-01");
+}
+
 TEST_CASE("unambiguous numeric dates ignore the outlet's order", "[dates]") {
     CHECK(iso("25/03/2009", DateOrder::month_first) == "2009-03-25");
     CHECK(iso("03/25/2009", DateOrder::day_first) == "2009-03-25");

@@ -40,7 +40,19 @@ TEST_CASE("each attribution pattern names its speaker", "[speakers]") {
                     "Munich."}) == V{"Dmitry Rogozin"});
 }
 
+TEST_CASE("a name before an appositive is the subject", "[speakers]") {
+    CHECK(speakers({"Jonas Varga, the envoy, was quoted by local media as saying talks would go "
+                    "on."}) == V{"Jonas Varga"});
+    CHECK(speakers({"Dmitry Rogozin, Russia's envoy to NATO, said talks would resume."}) ==
+          V{"Dmitry Rogozin"});
+    // A list of places is not an appositive.
+    CHECK(speakers({"Moscow, Washington, Berlin said nothing."}).empty());
+}
+
 TEST_CASE("titles and roles are stripped", "[speakers]") {
+    CHECK(speakers({"\"A step forward,\" said French EU envoy Rosa Dvorak."}) == V{"Rosa Dvorak"});
+    CHECK(speakers({"\"Serious questions,\" says former diplomat Greta Andersen."}) ==
+          V{"Greta Andersen"});
     CHECK(speakers({"NATO Secretary General Anders Fogh Rasmussen said it was historic."}) ==
           V{"Anders Fogh Rasmussen"});
     CHECK(speakers({"Secretary-General Jaap de Hoop Scheffer said the move was right."}) ==

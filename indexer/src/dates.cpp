@@ -100,6 +100,8 @@ std::optional<FoundDate> find_date(std::string_view line_view, DateOrder order) 
         if (a > 12 && b <= 12) return make(y, b, a, m, "numeric, day first (day > 12)");
         if (b > 12 && a <= 12) return make(y, a, b, m, "numeric, month first (day > 12)");
         if (a == b) return make(y, a, b, m, "numeric, day equals month");
+        // Dotted dates (05.03.2009) are day-first wherever they are written.
+        if (m[2] == ".") return make(y, b, a, m, "numeric with dots, day first");
         if (order == DateOrder::month_first) return make(y, a, b, m, "numeric, month first", true);
         return make(y, b, a, m, "numeric, day first", true);
     });

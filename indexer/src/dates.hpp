@@ -21,8 +21,8 @@ struct FoundDate {
 
 /// The first complete (day, month and year) valid date in `line`.
 /// Numeric dates whose order is ambiguous are read by `order` (day-first
-/// when unknown). Impossible dates (31/02/2009) and year-less ones are
-/// ignored.
+/// when unknown); dotted ones (05.03.2009) are always day-first. Impossible dates (31/02/2009) and
+/// year-less ones are ignored.
 std::optional<FoundDate> find_date(std::string_view line, DateOrder order);
 
 /// True for a real calendar day (years 1800-2199).

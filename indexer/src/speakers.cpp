@@ -67,7 +67,10 @@ const std::set<std::string, std::less<>> role_words{
     "economy",      "finance",    "trade",      "energy",
     "health",       "opposition", "party",      "premier",
     "presidential", "candidate",  "advisor",    "adviser",
-    "aide",         "nato",       "eu",         "un",
+    "aide",         "diplomat",   "economist",  "historian",
+    "researcher",   "scholar",    "journalist", "commentator",
+    "lawmaker",     "legislator", "activist",   "strategist",
+    "negotiator",   "nato",       "eu",         "un",
     "us",           "uk",         "u.s",        "secretary-general"};
 
 // Capitalised words that are places, organisations or calendar words:
@@ -228,17 +231,34 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
            (is_role(toks[b].lower) || toks[b].lower == "the"))
         ++b;
     std::size_t e = b;
+    bool seen_name = false;  // lower-case roles may follow capitalised ones: "EU envoy"
     while (e < toks.size()) {
         const Tok& t = toks[e];
         bool particle_inside =
             particles.count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
-        if (is_name_word(t) || particle_inside ||
-            (t.word && is_role(t.lower) && is_upper_start(t.text)))
+        bool role = t.word && is_role(t.lower) && (is_upper_start(t.text) || (!seen_name && e > b));
+        if (is_name_word(t) || particle_inside || role) {
+            seen_name = seen_name || (is_name_word(t) && !is_role(t.lower));
             ++e;
-        else
+        } else {
             break;
+        }
     }
     return {toks.begin() + static_cast<long>(b), toks.begin() + static_cast<long>(e)};
+}
+
+// For a comma at `close`, the comma opening a short appositive before it
+// ("Varga, the envoy to NATO, said"): up to 8 words, no other punctuation,
+// not itself starting with a name.
+std::optional<std::size_t> appositive_start(const std::vector<Tok>& toks, std::size_t close) {
+    for (std::size_t k = close, words = 0; k-- > 0;) {
+        if (toks[k].text == ",") {
+            if (words == 0 || is_name_word(toks[k + 1])) return std::nullopt;
+            return k;
+        }
+        if (!toks[k].word || ++words > 8) return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 struct Attribution {
@@ -334,7 +354,12 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             bool quoted = t.lower == "quoted";
             if (quoted && j == i) continue;  // "quoted" needs "was quoted"
             std::size_t subject_end = j;
-            if (subject_end > 0 && toks[subject_end - 1].text == ",") --subject_end;
+            if (subject_end > 0 && toks[subject_end - 1].text == ",") {
+                --subject_end;
+                // "Jonas Varga, the envoy, said": skip the appositive.
+                if (auto open = appositive_start(toks, subject_end))
+                    if (!name_run_before(toks, *open).empty()) subject_end = *open;
+            }
             auto run = name_run_before(toks, subject_end);
             if (!run.empty()) {
                 auto name = clean_name(run);
