@@ -112,3 +112,17 @@ TEST_CASE("mentions without a statement are not attributions", "[speakers]") {
                     "NATO."})
               .empty());
 }
+
+TEST_CASE("regressions from real press text", "[speakers]") {
+    // Roles anywhere before the name, not only at the front.
+    CHECK(speakers({"Boston Red Sox Outfielder Jackie Jensen said he felt fine."}) ==
+          V{"Jackie Jensen"});
+    CHECK(speakers({"Colquitt Policeman Tom Williams said the car was stolen."}) == V{"Tom Williams"});
+    // Organisations and places that look like names.
+    CHECK(speakers({"The Texas Bankers Association said rates would rise."}).empty());
+    CHECK(speakers({"Officials in Los Angeles said nothing.", "\"No,\" said Fort Knox."}).empty());
+    // A verb opening a sentence is not a first name.
+    CHECK(speakers({"Asked Willie Mays said nothing."}) == V{"Willie Mays"});
+    // Initials alone are not a name.
+    CHECK(speakers({"Washington, D. C. said the bill passed."}).empty());
+}
