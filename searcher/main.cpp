@@ -12,11 +12,22 @@
 
 namespace {
 
-nlohmann::json to_json(const gazette::SearchResult& r) {
+nlohmann::json facet_json(const std::vector<gazette::FacetValue>& values) {
+    auto out = nlohmann::json::array();
+    for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
+    return out;
+}
+
+nlohmann::json to_json(const gazette::SearchResult& r, bool facets) {
     nlohmann::json j;
     j["query"] = r.query;
     j["total"] = r.total;
     j["relaxed"] = r.relaxed;
+    j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
+    if (facets)
+        j["facets"] = {{"outlets", facet_json(r.facets.outlets)},
+                       {"speakers", facet_json(r.facets.speakers)},
+                       {"years", facet_json(r.facets.years)}};
     auto& hits = j["hits"] = nlohmann::json::array();
     for (const auto& h : r.hits) {
         hits.push_back({{"rank", h.rank},
@@ -32,7 +43,15 @@ nlohmann::json to_json(const gazette::SearchResult& r) {
     return j;
 }
 
-void print_text(const gazette::SearchResult& r, bool color) {
+void print_facet(const char* name, const std::vector<gazette::FacetValue>& values) {
+    if (values.empty()) return;
+    fmt::print("{:<9}", name);
+    for (const auto& v : values) fmt::print(" {} ({})", v.value, v.count);
+    fmt::print("\n");
+}
+
+void print_text(const gazette::SearchResult& r, bool color, bool facets) {
+    if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", r.suggestion);
     if (r.hits.empty()) {
         fmt::print("no results for \"{}\"\n", r.query);
         return;
@@ -41,6 +60,12 @@ void print_text(const gazette::SearchResult& r, bool color) {
     const char* off = color ? "\033[0m" : "";
     fmt::print("about {} result{} for \"{}\"{}\n\n", r.total, r.total == 1 ? "" : "s", r.query,
                r.relaxed ? " (no article has every word; showing those with some)" : "");
+    if (facets) {
+        print_facet("outlets:", r.facets.outlets);
+        print_facet("speakers:", r.facets.speakers);
+        print_facet("years:", r.facets.years);
+        fmt::print("\n");
+    }
     for (const auto& h : r.hits) {
         fmt::print("{}. {}{}{}\n", h.rank, bold, h.title, off);
         fmt::print("   {} | {} | {}% | {}\n", h.date.empty() ? "undated" : h.date,
@@ -82,12 +107,14 @@ int main(int argc, char** argv) {
     app.add_option("--snippet-length", req.snippet_length, "snippet characters (0: none)")
         ->capture_default_str();
     app.add_flag("--json", json, "print one JSON object (snippets marked with <mark>)");
+    app.add_flag("--facets", req.facets, "count matches per outlet, speaker and year");
     app.add_option("query", words, "query words");
     CLI11_PARSE(app, argc, argv);
 
     for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
     req.sort = sort == "date" ? gazette::SortOrder::date : gazette::SortOrder::relevance;
     req.reverse = reverse;
+    req.suggest = true;
     if (req.query.empty() && req.outlets.empty() && req.speakers.empty() && req.since.empty() &&
         req.until.empty()) {
         fmt::print(stderr, "gazette-search: give a query or a filter (see --help)\n");
@@ -104,10 +131,10 @@ int main(int argc, char** argv) {
         gazette::Searcher searcher(index);
         auto result = searcher.search(req);
         if (json)
-            fmt::print("{}\n", to_json(result).dump(-1, ' ', false,
-                                                    nlohmann::json::error_handler_t::replace));
+            fmt::print("{}\n", to_json(result, req.facets)
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         else
-            print_text(result, color);
+            print_text(result, color, req.facets);
         return 0;
     } catch (const gazette::Error& e) {
         fmt::print(stderr, "gazette-search: {}\n", e.what());

@@ -117,7 +117,8 @@ TEST_CASE("regressions from real press text", "[speakers]") {
     // Roles anywhere before the name, not only at the front.
     CHECK(speakers({"Boston Red Sox Outfielder Jackie Jensen said he felt fine."}) ==
           V{"Jackie Jensen"});
-    CHECK(speakers({"Colquitt Policeman Tom Williams said the car was stolen."}) == V{"Tom Williams"});
+    CHECK(speakers({"Colquitt Policeman Tom Williams said the car was stolen."}) ==
+          V{"Tom Williams"});
     // Organisations and places that look like names.
     CHECK(speakers({"The Texas Bankers Association said rates would rise."}).empty());
     CHECK(speakers({"Officials in Los Angeles said nothing.", "\"No,\" said Fort Knox."}).empty());

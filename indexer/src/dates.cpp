@@ -72,7 +72,18 @@ bool valid_date(int y, int m, int d) {
     return d <= (m == 2 && leap ? 29 : days[m - 1]);
 }
 
+// Every accepted form holds a four-digit year: skip lines without one.
+static bool has_year_digits(std::string_view line) {
+    int run = 0;
+    for (char c : line) {
+        run = (c >= '0' && c <= '9') ? run + 1 : 0;
+        if (run == 4) return true;
+    }
+    return false;
+}
+
 std::optional<FoundDate> find_date(std::string_view line_view, DateOrder order) {
+    if (!has_year_digits(line_view)) return std::nullopt;
     const std::string line(line_view);
     std::optional<FoundDate> best;
     auto consider = [&](std::optional<FoundDate> f) {

@@ -38,6 +38,15 @@ void add_names(Xapian::Document& doc, const schema::Field& field,
     }
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += schema::list_separator;
+        out += n;
+    }
+    return out;
+}
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -68,6 +77,8 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
                                     path, version.empty() ? "none" : version, ours));
         }
     });
+    impl_->termgen.set_database(impl_->db);
+    impl_->termgen.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     impl_->termgen.set_stemmer(stemmer());
     impl_->termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
@@ -101,6 +112,8 @@ void IndexWriter::add(const std::string& path, const Article& article) {
             doc.add_boolean_term(std::string(schema::prefix::month) + v.substr(0, 6));
             doc.add_boolean_term(std::string(schema::prefix::year) + v.substr(0, 4));
         }
+        doc.add_value(schema::slot::outlets, join_names(article.outlets));
+        doc.add_value(schema::slot::speakers, join_names(article.speakers));
         DocumentRecord rec{
             path, article.title, article.date, article.outlets, article.speakers, article.body};
         doc.set_data(encode_document_data(rec));

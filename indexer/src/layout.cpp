@@ -98,7 +98,7 @@ const char* chrome_reason(const std::string& line) {
         return "site furniture line";
     for (auto start : chrome_starts)
         if (lower.rfind(start, 0) == 0) return "site furniture (disclaimer, copyright, url)";
-    if (is_time_code(line)) return "media time code";
+    if (line.size() <= 8 && is_time_code(line)) return "media time code";
     if (is_icon_row(lower)) return "icon row";
     return nullptr;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -36,6 +37,11 @@ std::string regex_escape(const std::string& s) {
 
 struct OutletRegistry::Impl {
     std::vector<Outlet> outlets;
+    // Normalised name or alias -> index into outlets, for find().
+    std::map<std::string, std::size_t, std::less<>> by_name;
+    // Per outlet, its names lower-cased: find_in() runs an outlet's regexes
+    // only when one of these occurs in the text.
+    std::vector<std::vector<std::string>> lower_names;
     // Per outlet, the compiled matchers for its names, aliases and patterns.
     std::vector<std::vector<std::regex>> matchers;
 
@@ -54,6 +60,15 @@ struct OutletRegistry::Impl {
             res.emplace_back(p, std::regex::icase | std::regex::optimize);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
+        if (lower_names.size() <= i) lower_names.resize(i + 1);
+        lower_names[i] = {text::lower(o.name)};
+        for (const auto& a : o.aliases) lower_names[i].push_back(text::lower(a));
+        // Names may be replaced: rebuild the whole name index.
+        by_name.clear();
+        for (std::size_t k = 0; k < outlets.size(); ++k) {
+            by_name.emplace(text::normalize_name(outlets[k].name), k);
+            for (const auto& a : outlets[k].aliases) by_name.emplace(text::normalize_name(a), k);
+        }
     }
 };
 
@@ -135,19 +150,20 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
 }
 
 const Outlet* OutletRegistry::find(const std::string& name) const {
-    auto wanted = text::normalize_name(name);
-    if (wanted.empty()) return nullptr;
-    for (const auto& o : impl_->outlets) {
-        if (text::normalize_name(o.name) == wanted) return &o;
-        for (const auto& a : o.aliases)
-            if (text::normalize_name(a) == wanted) return &o;
-    }
-    return nullptr;
+    auto it = impl_->by_name.find(text::normalize_name(name));
+    return it == impl_->by_name.end() ? nullptr : &impl_->outlets[it->second];
 }
 
 std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) const {
     std::vector<std::pair<std::size_t, const Outlet*>> found;
+    const std::string lower = text::lower(text);
+    const bool may_hold_domain = text.find('.') != std::string::npos;
     for (std::size_t i = 0; i < impl_->outlets.size(); ++i) {
+        const auto& names = impl_->lower_names[i];
+        bool named = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+            return lower.find(n) != std::string::npos;
+        });
+        if (!named && !(may_hold_domain && !impl_->outlets[i].patterns.empty())) continue;
         std::size_t first = std::string::npos;
         for (const auto& re : impl_->matchers[i]) {
             std::smatch m;

@@ -71,13 +71,18 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
             }
             case LineRole::chrome: {
                 std::smatch m;
-                if (std::regex_search(l.text, m, url())) credit_all_in(m.str(0), "article URL", l);
+                bool has_url = l.text.find("http") != std::string::npos ||
+                               l.text.find("www.") != std::string::npos;
+                if (has_url && std::regex_search(l.text, m, url()))
+                    credit_all_in(m.str(0), "article URL", l);
                 break;
             }
             case LineRole::body: {
                 if (paragraphs_seen++ < 3) {
                     std::smatch m;
-                    if (std::regex_search(l.text, m, dateline())) {
+                    auto paren = l.text.find('(');
+                    if (paren != std::string::npos && paren < 80 &&
+                        std::regex_search(l.text, m, dateline())) {
                         std::string agency = m.str(1);
                         if (const Outlet* o = registry.find(agency))
                             credit(o->name, "agency dateline", l);
@@ -86,6 +91,7 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                             credit(agency, "agency dateline (not in the registry)", l);
                     }
                 }
+                if (l.text.find("told ") == std::string::npos) break;
                 for (std::sregex_iterator it(l.text.begin(), l.text.end(), told_agency()), end;
                      it != end; ++it) {
                     const Outlet* o = registry.find((*it).str(1));

@@ -20,6 +20,11 @@ constexpr std::array<const char*, 33> stop_words{
 
 constexpr unsigned wildcard_limit = 200;
 
+constexpr unsigned parser_flags =
+    Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT;
+
 bool is_leap(int y) {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
@@ -123,7 +128,9 @@ Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>&
 }  // namespace
 
 const Xapian::Stem& stemmer() {
-    static const Xapian::Stem stem{std::string(schema::stem_language)};
+    // One per thread: a Stem's reference count is not atomic and Snowball
+    // keeps per-stemmer state.
+    thread_local const Xapian::Stem stem{std::string(schema::stem_language)};
     return stem;
 }
 
@@ -163,16 +170,41 @@ Xapian::Query date_range_query(const DateRange& r) {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::date, r.first, r.second);
 }
 
+std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& db) {
+    // Xapian's own corrector respells every word whose unstemmed form is not
+    // a term, which in a stems-only index is most words; so check each
+    // plain word's stem here and respell only those the index lacks.
+    const std::string& q = req.query;
+    std::string out;
+    std::size_t copied = 0;
+    bool changed = false;
+    for (const auto& tok : text::tokenize(q)) {
+        bool field_value = tok.begin > 0 && q[tok.begin - 1] == ':';
+        bool field_name = tok.end < q.size() && q[tok.end] == ':';
+        bool wildcard = tok.end < q.size() && q[tok.end] == '*';
+        std::string_view raw(q.data() + tok.begin, tok.end - tok.begin);
+        bool operator_word = raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" ||
+                             raw == "NEAR" || raw == "ADJ";
+        if (field_value || field_name || wildcard || operator_word) continue;
+        if (db.term_exists(stemmer()(tok.lower))) continue;
+        std::string better = db.get_spelling_suggestion(tok.lower);
+        if (better.empty()) continue;
+        out.append(q, copied, tok.begin - copied);
+        out += better;
+        copied = tok.end;
+        changed = true;
+    }
+    if (!changed) return {};
+    out.append(q, copied);
+    return out;
+}
+
 BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, bool relaxed) {
     BuiltQuery out;
     Xapian::Query q = Xapian::Query::MatchAll;
     if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
         auto qp = make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
-        constexpr unsigned flags =
-            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
-            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-            Xapian::QueryParser::FLAG_PURE_NOT;
-        q = qp.parse_query(req.query, flags);
+        q = qp.parse_query(req.query, parser_flags);
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
             // Prefixes are upper case, so a term starting otherwise is a body word.

@@ -18,8 +18,10 @@ namespace gazette {
 /// A query ready to run, and what a snippet should highlight.
 struct BuiltQuery {
     Xapian::Query query;
-    std::vector<std::string> highlight_terms;    ///< unprefixed stems
-    std::vector<std::string> wildcard_prefixes;  ///< lower-case word prefixes ("suspen")
+    std::vector<std::string> highlight_terms;  ///< unprefixed stems
+    std::vector<std::string> wildcard_prefixes;
+    std::string suggestion;  ///< respelled query text (with `suggest`), or empty  ///< lower-case
+                             ///< word prefixes ("suspen")
 };
 
 /// The stemmer shared by indexing, query parsing and snippets.
@@ -31,6 +33,10 @@ const Xapian::Stem& stemmer();
 /// @throws Xapian::QueryParserError with a message naming the bad text.
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
                        bool relaxed = false);
+
+/// The request's query text with unknown words respelled from the index's
+/// spelling data; empty when nothing needs respelling.
+std::string suggest_spelling(const SearchRequest& request, const Xapian::Database& db);
 
 /// Filter for documents whose `field` (a name filter) matches `value`: the
 /// whole normalised name, or its words as a phrase.

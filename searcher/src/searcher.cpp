@@ -12,6 +12,7 @@
 
 #include "document.hpp"
 #include "errors.hpp"
+#include "facets.hpp"
 #include "gazette/schema.hpp"
 #include "query_builder.hpp"
 #include "snippet.hpp"
@@ -23,25 +24,37 @@ namespace {
 
 constexpr int max_attempts = 3;
 
-Xapian::Database open_checked(const std::string& path) {
-    if (!std::filesystem::exists(path))
-        throw Error(ErrorKind::no_index,
-                    fmt::format("no index at {} (build one with gazette-index)", path));
-    return translate_errors(path, [&] {
-        Xapian::Database db(path);
-        auto version = db.get_metadata(std::string(schema::version_key));
-        if (version.empty())
-            throw Error(ErrorKind::schema_mismatch,
-                        fmt::format("{} is a Xapian database but not a gazette index "
-                                    "(no schema version)",
-                                    path));
-        if (version != std::to_string(schema::schema_version))
-            throw Error(ErrorKind::schema_mismatch,
-                        fmt::format("index {} has schema version {}, this gazette reads version "
-                                    "{}: re-index it",
-                                    path, version, schema::schema_version));
-        return db;
-    });
+void check_schema(const Xapian::Database& db, const std::string& path) {
+    auto version = db.get_metadata(std::string(schema::version_key));
+    if (version.empty())
+        throw Error(ErrorKind::schema_mismatch,
+                    fmt::format("{} is a Xapian database but not a gazette index "
+                                "(no schema version)",
+                                path));
+    if (version != std::to_string(schema::schema_version))
+        throw Error(ErrorKind::schema_mismatch,
+                    fmt::format("index {} has schema version {}, this gazette reads version "
+                                "{}: re-index it",
+                                path, version, schema::schema_version));
+}
+
+// Opens every path (an index folder or a stub file) as one database. For a
+// stub, the schema is checked on its first shard (Xapian reports metadata
+// from the first).
+Xapian::Database open_checked(const std::vector<std::string>& paths) {
+    if (paths.empty()) throw Error(ErrorKind::no_index, "no index given");
+    Xapian::Database all;
+    for (const auto& path : paths) {
+        if (!std::filesystem::exists(path))
+            throw Error(ErrorKind::no_index,
+                        fmt::format("no index at {} (build one with gazette-index)", path));
+        translate_errors(path, [&] {
+            Xapian::Database db(path);
+            check_schema(db, path);
+            all.add_database(db);
+        });
+    }
+    return all;
 }
 
 HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) {
@@ -111,8 +124,18 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         first = end > count ? end - count : 0;
         count = end - first;
     }
-    Xapian::MSet mset = enquire.get_mset(first, count);
+    // Facets must see every match: ask the matcher to check them all.
+    FacetSpy spy;
+    Xapian::doccount check_at_least = 0;
+    if (req.facets) {
+        enquire.add_matchspy(&spy);
+        check_at_least = db.get_doccount();
+    }
+    Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     result.total = mset.get_matches_estimated();
+    if (req.facets) result.facets = spy.result(req.facet_limit);
+    if (req.suggest)
+        result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);
     std::size_t rank = req.offset;
     for (auto m = mset.begin(); m != mset.end(); ++m)
@@ -152,7 +175,8 @@ std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
 }
 
 struct Searcher::Impl {
-    std::string path;
+    std::vector<std::string> paths;
+    std::string path;  // the paths joined, for messages
     std::mutex mutex;
     std::vector<Xapian::Database> idle;  // handles not in use
     unsigned generation = 0;             // bumped by refresh()
@@ -183,7 +207,7 @@ struct Searcher::Impl {
             return Lease{*this, std::move(db), current};
         }
         lock.unlock();
-        return Lease{*this, open_checked(path), current};
+        return Lease{*this, open_checked(paths), current};
     }
 
     template <typename F>
@@ -207,10 +231,13 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
+Searcher::Searcher(const std::string& path) : Searcher(std::vector<std::string>{path}) {}
+
+Searcher::Searcher(const std::vector<std::string>& paths) : impl_(std::make_unique<Impl>()) {
+    impl_->paths = paths;
+    for (const auto& p : paths) impl_->path += (impl_->path.empty() ? "" : ", ") + p;
     // Open once now so a bad path fails here, not at the first search.
-    impl_->idle.push_back(open_checked(path));
+    impl_->idle.push_back(open_checked(paths));
     impl_->idle_generation.push_back(0);
 }
 
@@ -232,8 +259,8 @@ std::size_t Searcher::document_count() const {
         [](const Xapian::Database& db) -> std::size_t { return db.get_doccount(); });
 }
 
-const std::string& Searcher::path() const noexcept {
-    return impl_->path;
+const std::vector<std::string>& Searcher::paths() const noexcept {
+    return impl_->paths;
 }
 
 }  // namespace gazette

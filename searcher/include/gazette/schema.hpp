@@ -25,7 +25,13 @@
 ///                 replaces the document holding this term.
 ///   Values
 ///     slot 0      publication date as YYYYMMDD (absent when unknown);
-///                 sorting and date ranges use it.
+///                 sorting, date ranges and the year facet use it.
+///     slot 1      outlets' canonical names joined by `list_separator`
+///                 (the outlet facet).
+///     slot 2      speakers' names joined likewise (the speaker facet).
+///   Spelling
+///     title and body words feed Xapian's spelling table, for "did you
+///     mean" suggestions.
 ///   Data
 ///     JSON object {"path", "title", "date" (YYYY-MM-DD or null),
 ///     "outlets" [..], "speakers" [..], "body"}: everything a hit shows,
@@ -90,7 +96,14 @@ constexpr const Field* find_field(std::string_view name) {
 namespace slot {
 /// Publication date, "YYYYMMDD".
 inline constexpr unsigned date = 0;
+/// Outlet names, joined by list_separator.
+inline constexpr unsigned outlets = 1;
+/// Speaker names, joined by list_separator.
+inline constexpr unsigned speakers = 2;
 }  // namespace slot
+
+/// Separates the names in a multi-valued slot (ASCII unit separator).
+inline constexpr char list_separator = '\x1f';
 
 /// wdf given to each title word in the unprefixed (body) space.
 inline constexpr unsigned title_weight = 3;

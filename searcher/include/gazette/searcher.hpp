@@ -71,6 +71,30 @@ struct SearchRequest {
     std::string highlight_open = "<mark>";
     std::string highlight_close = "</mark>";
     bool escape_html = true;
+    /// Count all matching articles per outlet, speaker and year
+    /// (SearchResult::facets). Costs a pass over every match.
+    bool facets = false;
+    /// Most values returned per facet (the most frequent first).
+    std::size_t facet_limit = 10;
+    /// Suggest a respelled query when some words are not in the index
+    /// (SearchResult::suggestion).
+    bool suggest = false;
+};
+
+/// How many matching articles have one value of a facet.
+struct FacetValue {
+    std::string value;  ///< outlet or speaker name, or a year "2009"
+    std::size_t count = 0;
+    bool operator==(const FacetValue&) const = default;
+};
+
+/// Counts over all matching articles (not only the returned page), most
+/// frequent first, ties by value.
+struct Facets {
+    std::vector<FacetValue> outlets;
+    std::vector<FacetValue> speakers;
+    std::vector<FacetValue> years;
+    bool operator==(const Facets&) const = default;
 };
 
 /// A highlighted stretch of Hit::text: [begin, begin + length) in bytes.
@@ -105,6 +129,10 @@ struct SearchResult {
     /// any of them are returned instead (ranked by how many, how rare).
     bool relaxed = false;
     std::vector<Hit> hits;  ///< at most request.limit hits
+    Facets facets;          ///< filled when request.facets
+    /// A respelled query ("nato sumit" -> "nato summit") when request.suggest
+    /// and some words are not in the index; else empty.
+    std::string suggestion;
     bool operator==(const SearchResult&) const = default;
 };
 
@@ -114,13 +142,19 @@ GAZETTE_API std::string mark_spans(const std::string& text, const std::vector<Sp
                                    const std::string& open, const std::string& close,
                                    bool escape_html);
 
-/// A read-only view of one gazette index.
+/// A read-only view of one gazette index, or of several searched as one.
 class GAZETTE_API Searcher {
   public:
-    /// Opens the index in folder `path`.
+    /// Opens the index in folder `path`, or the shards listed in a Xapian
+    /// stub file at `path` (one per line: a local index path, or
+    /// "remote :HOST:PORT" for an index served by xapian-tcpsrv).
     /// @throws Error no_index (missing or not an index), schema_mismatch,
     ///         corrupt, io.
     explicit Searcher(const std::string& path);
+    /// Opens several indexes (shards) and searches them as one. Each must
+    /// carry gazette's schema version. @throws as above; no_index for an
+    /// empty list.
+    explicit Searcher(const std::vector<std::string>& paths);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
@@ -132,15 +166,17 @@ class GAZETTE_API Searcher {
     [[nodiscard]] SearchResult search(const SearchRequest& request) const;
 
     /// Makes later searches see the latest committed state of the index
-    /// (after a re-index). Searches also reopen by themselves when the
-    /// index changes under them.
+    /// (after a re-index). Until then a Searcher reads the state it opened,
+    /// except that a search finding that state gone (a writer committed
+    /// twice meanwhile: Xapian's DatabaseModifiedError) reopens and retries
+    /// by itself, up to three times.
     void refresh();
 
     /// Number of articles in the index.
     [[nodiscard]] std::size_t document_count() const;
 
-    /// The folder this Searcher was opened on.
-    [[nodiscard]] const std::string& path() const noexcept;
+    /// The paths this Searcher was opened on.
+    [[nodiscard]] const std::vector<std::string>& paths() const noexcept;
 
   private:
     struct Impl;
