@@ -6,7 +6,7 @@ set(GAZETTE_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/gazette")
 if(GAZETTE_BUILD_TOOLS)
   install(TARGETS gazette-index gazette-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
-install(TARGETS gazette_searcher gazette_indexer gazette_warnings
+install(TARGETS gazette_searcher gazette_searcher_shared gazette_indexer
   EXPORT gazette-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -24,3 +24,9 @@ install(FILES "${PROJECT_BINARY_DIR}/gazette-config.cmake"
               "${PROJECT_BINARY_DIR}/gazette-config-version.cmake"
               cmake/GazetteXapian.cmake
   DESTINATION ${GAZETTE_CMAKE_DIR})
+
+# pkg-config: relative to the .pc file, so `cmake --install --prefix P` works.
+file(RELATIVE_PATH GAZETTE_PC_TO_PREFIX
+  "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+configure_file(cmake/gazette.pc.in "${PROJECT_BINARY_DIR}/gazette.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/gazette.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

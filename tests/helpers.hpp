@@ -57,6 +57,18 @@ inline IndexSummary index_corpus(const std::string& index) {
     return index_files({corpus_dir()}, opts, nullptr);
 }
 
+/// One index of the seed corpus per test binary, built on first use and
+/// shared by read-only cases (removed when the binary exits).
+inline const std::string& seed_index() {
+    static TempDir dir;
+    static const std::string path = [] {
+        auto p = dir.str("index");
+        index_corpus(p);
+        return p;
+    }();
+    return path;
+}
+
 /// The seed number ("002") of an article path.
 inline std::string seed_of(const std::string& path) {
     return fs::path(path).filename().string().substr(0, 3);

@@ -6,22 +6,12 @@
 #include "helpers.hpp"
 
 using namespace gazette;
+using test::seed_index;
 using test::seeds;
 using test::sorted_seeds;
 using V = std::vector<std::string>;
 
 namespace {
-
-// One index of the seeds shared by the read-only cases below.
-const std::string& seed_index() {
-    static test::TempDir dir;
-    static const std::string path = [] {
-        auto p = dir.str("index");
-        test::index_corpus(p);
-        return p;
-    }();
-    return path;
-}
 
 SearchResult search(const std::string& q, SearchRequest r = {}) {
     r.query = q;

@@ -201,7 +201,9 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
 
 BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, bool relaxed) {
     BuiltQuery out;
-    Xapian::Query q = Xapian::Query::MatchAll;
+    // Built here, not copied from Query::MatchAll: copying a shared Query
+    // from several threads races on its (non-atomic) reference count.
+    Xapian::Query q{std::string()};
     if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
         auto qp = make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
         q = qp.parse_query(req.query, parser_flags);
@@ -217,7 +219,7 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
                 out.highlight_terms.push_back(term.substr(schema::prefix::title.size()));
         }
         // A query of stop words or punctuation only parses to nothing.
-        if (q.empty()) q = Xapian::Query::MatchNothing;
+        if (q.empty()) q = Xapian::Query();
     }
     std::vector<Xapian::Query> filters;
     if (const auto* f = schema::find_field("outlet"); !req.outlets.empty())

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Packaging test: install gazette into a temporary prefix, then build and
+# run consumers of it (CMake find_package, pkg-config for C++ and C, and
+# add_subdirectory). Each must print the seed 002 first for
+# "CFE treaty suspension".
+#   packaging.sh BUILD_DIR SOURCE_DIR WORK_DIR
+set -euo pipefail
+build=$1 src=$2 work=$3
+rm -rf "$work"
+mkdir -p "$work"
+prefix="$work/prefix"
+
+expect_002_first() {  # name, output
+    local first
+    first=$(printf '%s\n' "$2" | grep -m1 '^1\. ' || true)
+    if [[ "$first" != *"NATO Resumes Talks With Russia"*"002_585ae4fd7902f67d.txt"* ]]; then
+        echo "FAIL $1: first hit is not 002:"; printf '%s\n' "$2"; exit 1
+    fi
+    echo "ok   $1: $first"
+}
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+for f in bin/gazette-index bin/gazette-search include/gazette/searcher.hpp include/gazette/gazette.h \
+         include/gazette/schema.hpp include/gazette/version.hpp lib/libgazette_searcher.a \
+         lib/libgazette_searcher.so lib/libgazette_indexer.a lib/pkgconfig/gazette.pc \
+         lib/cmake/gazette/gazette-config.cmake lib/cmake/gazette/gazette-config-version.cmake; do
+    [ -e "$prefix/$f" ] || { echo "FAIL install: $f missing"; exit 1; }
+done
+echo "ok   install: binaries, headers, static and shared libraries, CMake package, gazette.pc"
+# Only the API is exported from the shared library.
+if nm -D --defined-only "$prefix/lib/libgazette_searcher.so" | grep -q 'make_snippet\|build_query'; then
+    echo "FAIL visibility: internal symbols exported"; exit 1
+fi
+echo "ok   visibility: internal symbols hidden"
+
+"$prefix/bin/gazette-index" -q --index "$work/index" "$src/corpus"
+
+# 1. find_package(gazette CONFIG)
+cmake -S "$src/examples/consumer" -B "$work/find-package" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/find-package" >/dev/null
+expect_002_first "find_package consumer" "$("$work/find-package/gazette-consumer" "$work/index")"
+
+# 2. pkg-config, C++ and C
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+[ "$(pkg-config --modversion gazette)" = "$(grep -m1 'project(gazette VERSION' "$src/CMakeLists.txt" | sed 's/.*VERSION \([0-9.]*\).*/\1/')" ] ||
+    { echo "FAIL pkg-config: version"; exit 1; }
+# shellcheck disable=SC2046
+c++ -std=c++20 "$src/examples/embed.cpp" -o "$work/pc-cxx" $(pkg-config --cflags --libs gazette) \
+    -Wl,-rpath,"$prefix/lib"
+expect_002_first "pkg-config C++ consumer" "$("$work/pc-cxx" "$work/index")"
+# shellcheck disable=SC2046
+cc -std=c99 -Wall -Wextra "$src/examples/embed.c" -o "$work/pc-c" $(pkg-config --cflags --libs gazette) \
+    -Wl,-rpath,"$prefix/lib"
+expect_002_first "pkg-config C consumer" "$("$work/pc-c" "$work/index")"
+
+# 3. add_subdirectory(gazette)
+cmake -S "$src/examples/consumer-subdir" -B "$work/subdir" -DGAZETTE_SOURCE_DIR="$src" >/dev/null
+cmake --build "$work/subdir" -j"$(nproc)" >/dev/null
+expect_002_first "add_subdirectory consumer" "$("$work/subdir/gazette-consumer" "$work/index")"
