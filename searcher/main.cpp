@@ -85,11 +85,15 @@ int main(int argc, char** argv) {
         "+must -mustnot, and fields title:WORD, outlet:NAME, speaker:NAME,\n"
         "date:2009, date:2009-03, date:2009-01-01..2009-06-30 (open ends allowed)."};
     app.set_version_flag("--version", std::string(gazette::version_string));
-    std::string index = "index", sort = "relevance";
+    std::vector<std::string> indexes;
+    std::string sort = "relevance";
     std::vector<std::string> words;
     gazette::SearchRequest req;
     bool json = false, reverse = false;
-    app.add_option("--index", index, "index folder")->capture_default_str();
+    app.add_option("--index", indexes,
+                   "index folder or stub file (default: index); repeat to search "
+                   "several shards as one")
+        ->allow_extra_args(false);
     app.add_option("--outlet", req.outlets,
                    "only articles credited to this outlet (any word of "
                    "its name, case-insensitive); repeatable")
@@ -128,7 +132,8 @@ int main(int argc, char** argv) {
         req.escape_html = false;
     }
     try {
-        gazette::Searcher searcher(index);
+        if (indexes.empty()) indexes.emplace_back("index");
+        gazette::Searcher searcher(indexes);
         auto result = searcher.search(req);
         if (json)
             fmt::print("{}\n", to_json(result, req.facets)

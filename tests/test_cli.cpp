@@ -85,6 +85,50 @@ TEST_CASE("search errors give one line on stderr and exit 2", "[cli][errors]") {
     CHECK_THAT(syntax.out, Catch::Contains("bad query \"NATO AND\""));
 }
 
+TEST_CASE("repeated index options search shards as one", "[cli][shards]") {
+    test::TempDir dir;
+    auto seed = [](const char* n) {
+        for (const auto& e : std::filesystem::directory_iterator(test::corpus_dir()))
+            if (e.path().filename().string().rfind(n, 0) == 0) return quote(e.path().string());
+        return std::string();
+    };
+    REQUIRE(run(index_bin() + " -q --index " + quote(dir.str("a")) + " " + seed("000") + " " +
+                seed("001") + " " + seed("002"))
+                .status == 0);
+    REQUIRE(run(index_bin() + " -q --index " + quote(dir.str("b")) + " " + seed("003") + " " +
+                seed("004"))
+                .status == 0);
+    auto both = " --index " + quote(dir.str("a")) + " --index " + quote(dir.str("b"));
+    auto j = nlohmann::json::parse(run(search_bin() + both + " --json NATO").out);
+    CHECK(j["total"] == 5);
+    CHECK(j["hits"].size() == 5);
+    auto first =
+        nlohmann::json::parse(run(search_bin() + both + " --json CFE treaty suspension").out);
+    REQUIRE(!first["hits"].empty());
+    CHECK(test::seed_of(first["hits"][0]["path"]) == "002");
+    auto one = nlohmann::json::parse(
+        run(search_bin() + " --index " + quote(dir.str("b")) + " --json NATO").out);
+    CHECK(one["total"] == 2);
+}
+
+TEST_CASE("facets and a spelling suggestion in text and JSON output", "[cli][facets]") {
+    test::TempDir dir;
+    run(index_bin() + " -q --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    auto base = search_bin() + " --index " + quote(dir.str("index"));
+    auto t = run("NO_COLOR=1 " + base + " --facets rogozn treaty");
+    REQUIRE(t.status == 0);
+    CHECK_THAT(t.out, Catch::StartsWith("did you mean: rogozin treaty\n"));
+    CHECK_THAT(t.out, Catch::Contains("speakers: Dmitry Rogozin (3) Jaap de Hoop Scheffer (2)"));
+    auto j = nlohmann::json::parse(run(base + " --json --facets NATO").out);
+    CHECK(j["suggestion"].is_null());
+    REQUIRE(j["facets"]["speakers"].size() == 7);
+    CHECK(j["facets"]["speakers"][0]["value"] == "Dmitry Rogozin");
+    CHECK(j["facets"]["speakers"][0]["count"] == 4);
+    CHECK(j["facets"]["years"][0] == nlohmann::json{{"value", "2009"}, {"count", 2}});
+    auto no_facets = nlohmann::json::parse(run(base + " --json NATO").out);
+    CHECK(!no_facets.contains("facets"));
+}
+
 TEST_CASE("dry run prints the extracted fields as JSON and writes nothing", "[cli]") {
     test::TempDir dir;
     auto r = run(index_bin() + " --index " + quote(dir.str("index")) + " --dry-run --json " +
