@@ -66,25 +66,33 @@ DateRange parse_period(std::string_view text) {
     return {day, day};
 }
 
-class NameFieldProcessor : public Xapian::FieldProcessor {
+// A field value the parser hands us. Exceptions must not unwind through
+// Xapian's parser (it leaks its parse stack), so a bad value is recorded in
+// `error` and matches nothing; build_query throws once parsing is done.
+class FieldValueProcessor : public Xapian::FieldProcessor {
   public:
-    explicit NameFieldProcessor(const schema::Field& field) : field_(field) {}
+    FieldValueProcessor(const schema::Field& field, std::string& error)
+        : field_(field), error_(error) {}
     Xapian::Query operator()(const std::string& value) override {
-        return name_filter_query(field_, value);
+        try {
+            if (field_.kind == schema::FieldKind::date_filter)
+                return date_range_query(parse_date_range(value));
+            return name_filter_query(field_, value);
+        } catch (const Xapian::QueryParserError& e) {
+            if (error_.empty()) error_ = e.get_msg();
+            return Xapian::Query();
+        }
     }
 
   private:
     const schema::Field& field_;
+    std::string& error_;
 };
 
-class DateFieldProcessor : public Xapian::FieldProcessor {
-  public:
-    Xapian::Query operator()(const std::string& value) override {
-        return date_range_query(parse_date_range(value));
-    }
-};
-
-Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op default_op) {
+// `error` receives the first bad field value's message and must outlive the
+// parser.
+Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op default_op,
+                                std::string& error) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(stemmer());
@@ -100,10 +108,8 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op de
                 qp.add_prefix(name, std::string(field.prefix));
                 break;
             case schema::FieldKind::name_filter:
-                qp.add_boolean_prefix(name, (new NameFieldProcessor(field))->release());
-                break;
             case schema::FieldKind::date_filter:
-                qp.add_boolean_prefix(name, (new DateFieldProcessor)->release());
+                qp.add_boolean_prefix(name, (new FieldValueProcessor(field, error))->release());
                 break;
         }
     }
@@ -205,8 +211,11 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
     // from several threads races on its (non-atomic) reference count.
     Xapian::Query q{std::string()};
     if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
-        auto qp = make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+        std::string field_error;
+        auto qp =
+            make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, field_error);
         q = qp.parse_query(req.query, parser_flags);
+        if (!field_error.empty()) throw Xapian::QueryParserError(field_error);
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
             // Prefixes are upper case, so a term starting otherwise is a body word.
