@@ -4,7 +4,7 @@
 set -euo pipefail
 
 GAZETTE_PACKAGES=(
-    build-essential cmake pkg-config python3
+    build-essential cmake pkg-config python3 doxygen
     libxapian-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev
 )
 

@@ -53,6 +53,22 @@ cc -std=c99 -Wall -Wextra "$src/examples/embed.c" -o "$work/pc-c" $(pkg-config -
     -Wl,-rpath,"$prefix/lib"
 expect_002_first "pkg-config C consumer" "$("$work/pc-c" "$work/index")"
 
+# 2b. The complete program in docs/embedding.md, as printed there.
+awk '/^<!-- This program is compiled/ {f = 1; next}
+     f && /^```cpp/ {g = 1; next}
+     g && /^```/ {exit}
+     g' "$src/docs/embedding.md" >"$work/search-app.cpp"
+[ -s "$work/search-app.cpp" ] || { echo "FAIL docs: no program found in docs/embedding.md"; exit 1; }
+# shellcheck disable=SC2046
+c++ -std=c++20 -Wall -Wextra -Werror "$work/search-app.cpp" -o "$work/search-app" \
+    $(pkg-config --cflags --libs gazette) -Wl,-rpath,"$prefix/lib"
+out=$("$work/search-app" "$work/index")
+expect_002_first "docs/embedding.md program" "$out"
+for want in "[CFE] [treaty]" "expatica 2009: 2009-03-05 NATO set to green-light formal ties with Russia" \
+            "5 articles"; do
+    [[ "$out" == *"$want"* ]] || { echo "FAIL docs program: no \"$want\" in:"; printf '%s\n' "$out"; exit 1; }
+done
+
 # 3. add_subdirectory(gazette)
 cmake -S "$src/examples/consumer-subdir" -B "$work/subdir" -DGAZETTE_SOURCE_DIR="$src" >/dev/null
 cmake --build "$work/subdir" -j"$(nproc)" >/dev/null

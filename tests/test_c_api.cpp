@@ -89,6 +89,9 @@ TEST_CASE("C API errors are status codes with a message", "[c_api][errors]") {
     gazette_request_free(nullptr);
     gazette_result_free(nullptr);
     CHECK(std::string(gazette_version()) == gazette::version_string);
+    CHECK(std::string(gazette_version()) == std::to_string(GAZETTE_VERSION_MAJOR) + "." +
+                                                std::to_string(GAZETTE_VERSION_MINOR) + "." +
+                                                std::to_string(GAZETTE_VERSION_PATCH));
 }
 
 TEST_CASE("C API opens shards together", "[c_api][shards]") {

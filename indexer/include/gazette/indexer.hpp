@@ -35,12 +35,12 @@ struct Evidence {
 
 /// What the indexer knows about one article.
 struct Article {
-    std::string title;
+    std::string title;                  ///< headline
     std::string date;                   ///< YYYY-MM-DD, empty when unknown
     std::vector<std::string> outlets;   ///< canonical outlet names
     std::vector<std::string> speakers;  ///< full names
     std::string body;                   ///< text without site chrome; paragraphs split by "\n\n"
-    std::vector<Evidence> evidence;
+    std::vector<Evidence> evidence;     ///< the rule and line behind each field
 };
 
 /// Day/month order of an outlet's numeric dates.
@@ -48,11 +48,11 @@ enum class DateOrder { unknown, day_first, month_first };
 
 /// One known outlet.
 struct Outlet {
-    std::string name;                   ///< canonical name, e.g. "Agence France-Presse"
-    std::vector<std::string> aliases;   ///< other names, e.g. "AFP"
-    std::vector<std::string> patterns;  ///< regular expressions (ECMAScript) identifying it
-    DateOrder date_order = DateOrder::unknown;
-    bool agency = false;  ///< a news agency ("told AFP" credits it)
+    std::string name;                           ///< canonical name, e.g. "Agence France-Presse"
+    std::vector<std::string> aliases;           ///< other names, e.g. "AFP"
+    std::vector<std::string> patterns;          ///< regular expressions (ECMAScript) identifying it
+    DateOrder date_order = DateOrder::unknown;  ///< for ambiguous numeric dates
+    bool agency = false;                        ///< a news agency ("told AFP" credits it)
 };
 
 /// The outlets gazette can recognise: the built-in list (indexer/data/
@@ -62,8 +62,8 @@ class GAZETTE_API OutletRegistry {
     /// The built-in registry.
     OutletRegistry();
     ~OutletRegistry();
-    OutletRegistry(const OutletRegistry&);
-    OutletRegistry& operator=(const OutletRegistry&);
+    OutletRegistry(const OutletRegistry&);             ///< deep copy
+    OutletRegistry& operator=(const OutletRegistry&);  ///< deep copy
 
     /// Adds (or, for a known canonical name, replaces) the outlets in a JSON
     /// file: [{"name", "aliases", "patterns", "date_order": "day-first" |
@@ -79,6 +79,7 @@ class GAZETTE_API OutletRegistry {
     /// Every outlet named (by name, alias, or pattern) in `text`, in order of
     /// first appearance.
     [[nodiscard]] std::vector<const Outlet*> find_in(const std::string& text) const;
+    /// Every known outlet, built-in first.
     [[nodiscard]] const std::vector<Outlet>& outlets() const;
 
   private:
@@ -89,10 +90,10 @@ class GAZETTE_API OutletRegistry {
 /// Facts about an article given from outside its text (a manifest line);
 /// they win over extraction.
 struct ArticleOverrides {
-    std::string url;
-    std::string title;
-    std::string date;  ///< YYYY-MM-DD
-    std::vector<std::string> outlets;
+    std::string url;                   ///< the article's address (outlets are read from it)
+    std::string title;                 ///< headline
+    std::string date;                  ///< YYYY-MM-DD
+    std::vector<std::string> outlets;  ///< outlet names (canonicalised by the registry)
 };
 
 /// A collection manifest: JSON lines {"file", and any of "url", "outlet"
@@ -103,6 +104,7 @@ class GAZETTE_API Manifest {
     void load_file(const std::string& path);
     /// Overrides for the article at absolute path `path`, if any.
     [[nodiscard]] const ArticleOverrides* find(const std::string& path) const;
+    /// Number of articles the manifest describes.
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
   private:
@@ -112,10 +114,12 @@ class GAZETTE_API Manifest {
 /// Extracts an Article from the raw text of a file.
 class GAZETTE_API Extractor {
   public:
+    /// An extractor recognising the outlets of `registry`.
     explicit Extractor(OutletRegistry registry = OutletRegistry());
     /// Extracts every field; `overrides` (may be null) win over the text.
     [[nodiscard]] Article extract(const std::string& text,
                                   const ArticleOverrides* overrides = nullptr) const;
+    /// The outlets it recognises.
     [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
 
   private:
@@ -152,14 +156,14 @@ struct FileOutcome {
     std::string path;    ///< absolute path
     bool ok = false;     ///< extracted (and, unless dry run, indexed)
     std::string reason;  ///< why it was skipped, when !ok
-    Article article;
+    Article article;     ///< what was extracted, when ok
 };
 
 /// Options for index_files().
 struct IndexOptions {
-    std::string index_path = "index";
-    bool dry_run = false;  ///< extract only; write nothing
-    std::size_t batch_size = 500;
+    std::string index_path = "index";         ///< index folder to create or update
+    bool dry_run = false;                     ///< extract only; write nothing
+    std::size_t batch_size = 500;             ///< commit every N articles
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>
         manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
@@ -167,10 +171,10 @@ struct IndexOptions {
 
 /// Totals of one run.
 struct IndexSummary {
-    std::size_t indexed = 0;
-    std::size_t skipped = 0;
+    std::size_t indexed = 0;    ///< files extracted (and indexed unless dry run)
+    std::size_t skipped = 0;    ///< files reported and skipped
     std::size_t documents = 0;  ///< documents in the index afterwards
-    double seconds = 0;
+    double seconds = 0;         ///< wall-clock time of the run
 };
 
 /// Indexes (or with dry_run, only extracts) every .txt file under `inputs`

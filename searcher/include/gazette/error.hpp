@@ -30,6 +30,7 @@ GAZETTE_API const char* to_string(ErrorKind kind) noexcept;
 /// The only exception type gazette's API throws.
 class GAZETTE_API Error : public std::runtime_error {
   public:
+    /// An error of `kind` with a one-line `message`.
     Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     /// What went wrong.
     [[nodiscard]] ErrorKind kind() const noexcept { return kind_; }

@@ -3,6 +3,7 @@
 /// GAZETTE_API are exported from the shared library.
 #pragma once
 
+/// Marks a declaration as part of the shared library's interface.
 #if defined(_WIN32)
 #define GAZETTE_API
 #else

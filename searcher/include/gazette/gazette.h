@@ -36,6 +36,7 @@
 
 #include <stddef.h>
 
+/** Marks the C API as exported from the shared library. */
 #if defined(_WIN32)
 #define GAZETTE_C_API
 #else
@@ -88,9 +89,11 @@ GAZETTE_C_API gazette_status gazette_searcher_document_count(gazette_searcher* s
 GAZETTE_C_API void gazette_searcher_free(gazette_searcher* searcher);
 
 /** A new request for `query` (may be NULL or ""); NULL when out of memory.
- *  Defaults: 10 hits by relevance, 200-character snippets, <mark> markers. */
+ *  Defaults: 10 hits by relevance, 200-character snippets, "<mark>" markers. */
 GAZETTE_C_API gazette_request* gazette_request_new(const char* query);
+/** Frees a request (NULL: nothing). */
 GAZETTE_C_API void gazette_request_free(gazette_request* request);
+/** Replaces the query text (NULL means ""). */
 GAZETTE_C_API gazette_status gazette_request_set_query(gazette_request* request, const char* query);
 /** Keeps hits crediting this outlet (repeat for any of several). */
 GAZETTE_C_API gazette_status gazette_request_add_outlet(gazette_request* request,
@@ -104,6 +107,7 @@ GAZETTE_C_API gazette_status gazette_request_set_dates(gazette_request* request,
 /** Sort order; `reverse` non-zero for oldest or weakest first. */
 GAZETTE_C_API gazette_status gazette_request_set_sort(gazette_request* request, gazette_sort sort,
                                                       int reverse);
+/** Paging: skip `offset` hits, return at most `limit`. */
 GAZETTE_C_API gazette_status gazette_request_set_page(gazette_request* request, size_t offset,
                                                       size_t limit);
 /** Snippet length in characters (0: none) and highlight markers (NULL: keep;
@@ -118,6 +122,7 @@ GAZETTE_C_API gazette_status gazette_request_set_extras(gazette_request* request
 /** Runs `request`; on success `*out` holds a result to free. */
 GAZETTE_C_API gazette_status gazette_search(gazette_searcher* searcher,
                                             const gazette_request* request, gazette_result** out);
+/** Frees a result and every string read from it (NULL: nothing). */
 GAZETTE_C_API void gazette_result_free(gazette_result* result);
 
 /** Estimated number of matching articles. */
@@ -132,30 +137,42 @@ GAZETTE_C_API const char* gazette_result_parsed_query(const gazette_result* resu
 GAZETTE_C_API size_t gazette_result_hit_count(const gazette_result* result);
 
 /* Hit getters: `i` in [0, hit_count); out-of-range gives NULL / 0. */
+/** 1-based rank, counting from offset 0. */
 GAZETTE_C_API size_t gazette_hit_rank(const gazette_result* result, size_t i);
+/** Absolute path of the article file. */
 GAZETTE_C_API const char* gazette_hit_path(const gazette_result* result, size_t i);
+/** Headline. */
 GAZETTE_C_API const char* gazette_hit_title(const gazette_result* result, size_t i);
 /** YYYY-MM-DD, or "" when unknown. */
 GAZETTE_C_API const char* gazette_hit_date(const gazette_result* result, size_t i);
+/** Relevance weight (BM25). */
 GAZETTE_C_API double gazette_hit_score(const gazette_result* result, size_t i);
+/** Score as a percentage of the best hit. */
 GAZETTE_C_API int gazette_hit_percent(const gazette_result* result, size_t i);
 /** Snippet with the request's markers applied. */
 GAZETTE_C_API const char* gazette_hit_snippet(const gazette_result* result, size_t i);
 /** Plain snippet text, to style with the highlight spans yourself. */
 GAZETTE_C_API const char* gazette_hit_text(const gazette_result* result, size_t i);
+/** Number of highlighted words in gazette_hit_text(). */
 GAZETTE_C_API size_t gazette_hit_highlight_count(const gazette_result* result, size_t i);
 /** Byte offset and length of highlight `k` within gazette_hit_text(). */
 GAZETTE_C_API gazette_status gazette_hit_highlight(const gazette_result* result, size_t i, size_t k,
                                                    size_t* begin, size_t* length);
+/** Number of outlets credited by the article. */
 GAZETTE_C_API size_t gazette_hit_outlet_count(const gazette_result* result, size_t i);
+/** Outlet `k` (canonical name), or NULL. */
 GAZETTE_C_API const char* gazette_hit_outlet(const gazette_result* result, size_t i, size_t k);
+/** Number of speakers quoted in the article. */
 GAZETTE_C_API size_t gazette_hit_speaker_count(const gazette_result* result, size_t i);
+/** Speaker `k` (full name), or NULL. */
 GAZETTE_C_API const char* gazette_hit_speaker(const gazette_result* result, size_t i, size_t k);
 
 /** Facets: `facet` is "outlets", "speakers" or "years"; 0 / NULL otherwise. */
 GAZETTE_C_API size_t gazette_result_facet_count(const gazette_result* result, const char* facet);
+/** Value `k` of a facet (most frequent first), or NULL. */
 GAZETTE_C_API const char* gazette_result_facet_value(const gazette_result* result,
                                                      const char* facet, size_t k);
+/** Number of matching articles having value `k` of a facet. */
 GAZETTE_C_API size_t gazette_result_facet_hits(const gazette_result* result, const char* facet,
                                                size_t k);
 

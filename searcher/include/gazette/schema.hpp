@@ -59,22 +59,23 @@ enum class FieldKind {
 
 /// One field of the query language and the index.
 struct Field {
-    std::string_view name;  ///< as typed in queries, e.g. "outlet"
-    FieldKind kind;
+    std::string_view name;         ///< as typed in queries, e.g. "outlet"
+    FieldKind kind;                ///< how it is indexed and queried
     std::string_view prefix;       ///< free text: word prefix; name filter: exact-name prefix
     std::string_view word_prefix;  ///< name filter: per-word prefix ("" otherwise)
 };
 
+/// Term prefixes (see the layout above).
 namespace prefix {
-inline constexpr std::string_view unique_id = "Q";
-inline constexpr std::string_view title = "S";
-inline constexpr std::string_view outlet = "XOUTLET:";
-inline constexpr std::string_view outlet_word = "XO";
-inline constexpr std::string_view speaker = "XSPEAKER:";
-inline constexpr std::string_view speaker_word = "XP";
-inline constexpr std::string_view day = "D";
-inline constexpr std::string_view month = "M";
-inline constexpr std::string_view year = "Y";
+inline constexpr std::string_view unique_id = "Q";        ///< article id (path)
+inline constexpr std::string_view title = "S";            ///< title words
+inline constexpr std::string_view outlet = "XOUTLET:";    ///< whole outlet name or alias
+inline constexpr std::string_view outlet_word = "XO";     ///< outlet name words
+inline constexpr std::string_view speaker = "XSPEAKER:";  ///< whole speaker name
+inline constexpr std::string_view speaker_word = "XP";    ///< speaker name words
+inline constexpr std::string_view day = "D";              ///< D20090126
+inline constexpr std::string_view month = "M";            ///< M200901
+inline constexpr std::string_view year = "Y";             ///< Y2009
 }  // namespace prefix
 
 /// Every field the query language knows, in one table: the indexer writes

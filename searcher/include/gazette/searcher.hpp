@@ -39,7 +39,7 @@ enum class SortOrder {
 };
 
 /// Everything one search asks for. Default-constructed: first ten hits by
-/// relevance, 200-character snippets marked with <mark>...</mark>.
+/// relevance, 200-character snippets marked with "<mark>...</mark>".
 struct SearchRequest {
     /// Query text: words, AND/OR/NOT, "phrases", NEAR, wildcards (nato*),
     /// +must/-mustnot, and fields title:, outlet:, speaker:, date:. Plain
@@ -58,6 +58,7 @@ struct SearchRequest {
     /// Keep hits published on or before this date (a partial date means its
     /// last day). Empty: no upper bound.
     std::string until;
+    /// Result order.
     SortOrder sort = SortOrder::relevance;
     /// Reverse the sort: oldest first for date, worst first for relevance.
     bool reverse = false;
@@ -65,11 +66,12 @@ struct SearchRequest {
     std::size_t limit = 10;  ///< maximum number of hits returned
     /// Approximate snippet length in characters; 0 = no snippets (fastest).
     std::size_t snippet_length = 200;
-    /// Markers put around each highlighted word in Hit::snippet. When
-    /// `escape_html` is true the snippet text between markers is
-    /// HTML-escaped (right for the default <mark> markers).
+    /// Marker put before each highlighted word in Hit::snippet ("" for none).
     std::string highlight_open = "<mark>";
+    /// Marker put after each highlighted word.
     std::string highlight_close = "</mark>";
+    /// HTML-escape the snippet text between markers (right for the default
+    /// "<mark>" markers; turn off for terminal or plain-text markers).
     bool escape_html = true;
     /// Count all matching articles per outlet, speaker and year
     /// (SearchResult::facets). Costs a pass over every match.
@@ -83,41 +85,41 @@ struct SearchRequest {
 
 /// How many matching articles have one value of a facet.
 struct FacetValue {
-    std::string value;  ///< outlet or speaker name, or a year "2009"
-    std::size_t count = 0;
-    bool operator==(const FacetValue&) const = default;
+    std::string value;      ///< outlet or speaker name, or a year "2009"
+    std::size_t count = 0;  ///< matching articles with this value
+    bool operator==(const FacetValue&) const = default;  ///< memberwise
 };
 
 /// Counts over all matching articles (not only the returned page), most
 /// frequent first, ties by value.
 struct Facets {
-    std::vector<FacetValue> outlets;
-    std::vector<FacetValue> speakers;
-    std::vector<FacetValue> years;
-    bool operator==(const Facets&) const = default;
+    std::vector<FacetValue> outlets;                 ///< by canonical outlet name
+    std::vector<FacetValue> speakers;                ///< by speaker's full name
+    std::vector<FacetValue> years;                   ///< by publication year (dated articles)
+    bool operator==(const Facets&) const = default;  ///< memberwise
 };
 
 /// A highlighted stretch of Hit::text: [begin, begin + length) in bytes.
 struct Span {
-    std::size_t begin = 0;
-    std::size_t length = 0;
-    bool operator==(const Span&) const = default;
+    std::size_t begin = 0;                         ///< byte offset of the first byte
+    std::size_t length = 0;                        ///< length in bytes
+    bool operator==(const Span&) const = default;  ///< memberwise
 };
 
 /// One matching article.
 struct Hit {
-    std::size_t rank = 0;  ///< 1-based, counting from offset 0
-    std::string path;      ///< absolute path of the article file
-    std::string title;
-    std::string date;                   ///< YYYY-MM-DD, or empty when unknown
-    std::vector<std::string> outlets;   ///< canonical names
-    std::vector<std::string> speakers;  ///< full names
-    double score = 0;                   ///< relevance weight (BM25)
-    int percent = 0;                    ///< score as a percentage of the best hit
-    std::string text;                   ///< plain snippet text (UTF-8)
-    std::vector<Span> highlights;       ///< matched words within `text`
-    std::string snippet;                ///< `text` with the request's markers applied
-    bool operator==(const Hit&) const = default;
+    std::size_t rank = 0;                         ///< 1-based, counting from offset 0
+    std::string path;                             ///< absolute path of the article file
+    std::string title;                            ///< headline
+    std::string date;                             ///< YYYY-MM-DD, or empty when unknown
+    std::vector<std::string> outlets;             ///< canonical names
+    std::vector<std::string> speakers;            ///< full names
+    double score = 0;                             ///< relevance weight (BM25)
+    int percent = 0;                              ///< score as a percentage of the best hit
+    std::string text;                             ///< plain snippet text (UTF-8)
+    std::vector<Span> highlights;                 ///< matched words within `text`
+    std::string snippet;                          ///< `text` with the request's markers applied
+    bool operator==(const Hit&) const = default;  ///< memberwise
 };
 
 /// The answer to one request.
@@ -133,7 +135,7 @@ struct SearchResult {
     /// A respelled query ("nato sumit" -> "nato summit") when request.suggest
     /// and some words are not in the index; else empty.
     std::string suggestion;
-    bool operator==(const SearchResult&) const = default;
+    bool operator==(const SearchResult&) const = default;  ///< memberwise
 };
 
 /// Applies markers to `text` around each span (spans sorted, not overlapping),
@@ -156,8 +158,8 @@ class GAZETTE_API Searcher {
     /// empty list.
     explicit Searcher(const std::vector<std::string>& paths);
     ~Searcher();
-    Searcher(Searcher&&) noexcept;
-    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(Searcher&&) noexcept;             ///< takes over the open handles
+    Searcher& operator=(Searcher&&) noexcept;  ///< takes over the open handles
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
