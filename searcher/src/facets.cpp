@@ -1,6 +1,8 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "gazette/schema.hpp"
 
@@ -8,17 +10,28 @@ namespace gazette {
 
 namespace {
 
-void count_list(const std::string& joined, std::map<std::string, std::size_t>& counts) {
+using Counts = std::map<std::string, std::size_t>;
+
+// Adds `n` to each name of a joined list value.
+void add_list(const std::string& joined, std::size_t n, Counts& counts) {
     std::size_t start = 0;
     while (start < joined.size()) {
         auto end = joined.find(schema::list_separator, start);
         if (end == std::string::npos) end = joined.size();
-        if (end > start) ++counts[joined.substr(start, end - start)];
+        if (end > start) counts[joined.substr(start, end - start)] += n;
         start = end + 1;
     }
 }
 
-std::vector<FacetValue> top(const std::map<std::string, std::size_t>& counts, std::size_t limit) {
+// Folds the spy's distinct values into per-item counts via `add`.
+template <typename Add>
+Counts fold(const Xapian::ValueCountMatchSpy& spy, Add add) {
+    Counts counts;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) add(*v, v.get_termfreq(), counts);
+    return counts;
+}
+
+std::vector<FacetValue> top(const Counts& counts, std::size_t limit) {
     std::vector<FacetValue> out;
     for (const auto& [value, count] : counts) out.push_back({value, count});
     std::stable_sort(out.begin(), out.end(),
@@ -29,15 +42,23 @@ std::vector<FacetValue> top(const std::map<std::string, std::size_t>& counts, st
 
 }  // namespace
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    count_list(doc.get_value(schema::slot::outlets), outlets_);
-    count_list(doc.get_value(schema::slot::speakers), speakers_);
-    auto date = doc.get_value(schema::slot::date);
-    if (date.size() >= 4) ++years_[date.substr(0, 4)];
+FacetCounter::FacetCounter()
+    : outlets_(schema::slot::outlets),
+      speakers_(schema::slot::speakers),
+      dates_(schema::slot::date) {}
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+    enquire.add_matchspy(&outlets_);
+    enquire.add_matchspy(&speakers_);
+    enquire.add_matchspy(&dates_);
 }
 
-Facets FacetSpy::result(std::size_t limit) const {
-    return {top(outlets_, limit), top(speakers_, limit), top(years_, limit)};
+Facets FacetCounter::result(std::size_t limit) const {
+    auto year = [](const std::string& date, std::size_t n, Counts& counts) {
+        if (date.size() >= 4) counts[date.substr(0, 4)] += n;
+    };
+    return {top(fold(outlets_, add_list), limit), top(fold(speakers_, add_list), limit),
+            top(fold(dates_, year), limit)};
 }
 
 }  // namespace gazette

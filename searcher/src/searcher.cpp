@@ -125,15 +125,15 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         count = end - first;
     }
     // Facets must see every match: ask the matcher to check them all.
-    FacetSpy spy;
+    FacetCounter facets;
     Xapian::doccount check_at_least = 0;
     if (req.facets) {
-        enquire.add_matchspy(&spy);
+        facets.attach(enquire);
         check_at_least = db.get_doccount();
     }
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     result.total = mset.get_matches_estimated();
-    if (req.facets) result.facets = spy.result(req.facet_limit);
+    if (req.facets) result.facets = facets.result(req.facet_limit);
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);

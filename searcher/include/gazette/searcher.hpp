@@ -149,7 +149,8 @@ class GAZETTE_API Searcher {
   public:
     /// Opens the index in folder `path`, or the shards listed in a Xapian
     /// stub file at `path` (one per line: a local index path, or
-    /// "remote :HOST:PORT" for an index served by xapian-tcpsrv).
+    /// "remote HOST:PORT" for an index served by xapian-tcpsrv). For a stub
+    /// file the schema version is checked on its first shard.
     /// @throws Error no_index (missing or not an index), schema_mismatch,
     ///         corrupt, io.
     explicit Searcher(const std::string& path);
