@@ -85,6 +85,14 @@ TEST_CASE("a misspelt query gets a suggestion from the index's words", "[embed][
     // turned "CFE" into "came" on a stems-only index).
     r.query = "CFE treaties suspended";
     CHECK(s.search(r).suggestion.empty());
+    // Short words get one edit, and a stop word is never offered: "icon" is
+    // two edits from "in" but nothing useful in the seeds.
+    r.query = "icon";
+    CHECK(s.search(r).suggestion.empty());
+    r.query = "ab";
+    CHECK(s.search(r).suggestion.empty());
+    r.query = "medvedv";
+    CHECK(s.search(r).suggestion == "medvedev");
     r.query = "CFE treety outlet:reutrs";
     CHECK(s.search(r).suggestion == "CFE treaty outlet:reutrs");
     r.query = "rogozn";

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -17,6 +18,10 @@ constexpr std::array<const char*, 33> stop_words{
     "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
     "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
     "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
+
+bool is_stop_word(std::string_view w) {
+    return std::find(stop_words.begin(), stop_words.end(), w) != stop_words.end();
+}
 
 constexpr unsigned wildcard_limit = 200;
 
@@ -193,8 +198,13 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
                              raw == "NEAR" || raw == "ADJ";
         if (field_value || field_name || wildcard || operator_word) continue;
         if (db.term_exists(stemmer()(tok.lower))) continue;
-        std::string better = db.get_spelling_suggestion(tok.lower);
-        if (better.empty()) continue;
+        // Edits allowed grow with the word, as in Elasticsearch's "AUTO"
+        // fuzziness: two edits turn "icon" into "in", which helps nobody.
+        std::size_t letters = text::utf8_length(tok.lower);
+        if (letters < 3) continue;
+        unsigned max_edits = letters <= 5 ? 1 : 2;
+        std::string better = db.get_spelling_suggestion(tok.lower, max_edits);
+        if (better.empty() || is_stop_word(better)) continue;
         out.append(q, copied, tok.begin - copied);
         out += better;
         copied = tok.end;

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 namespace gazette::text {
 
 namespace {
@@ -64,6 +66,13 @@ std::string normalize_name(std::string_view name) {
         out += tok.lower;
     }
     return out;
+}
+
+std::size_t utf8_length(std::string_view text) {
+    // Every byte except a continuation byte (10xxxxxx) starts a character.
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 std::string squeeze_spaces(std::string_view text) {

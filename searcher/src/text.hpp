@@ -27,6 +27,9 @@ std::string lower(std::string_view text);
 /// "  Russia   TODAY " -> "russia today". Used for exact name terms.
 std::string normalize_name(std::string_view name);
 
+/// Number of characters (code points) in UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
 /// Collapses every run of whitespace into a single space and trims.
 std::string squeeze_spaces(std::string_view text);
 
