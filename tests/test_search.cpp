@@ -89,9 +89,11 @@ TEST_CASE("chrome words find nothing", "[search][acceptance]") {
     CHECK(search("\"Accessibility links\"").hits.empty());
     CHECK(search("\"Breaking News\"").hits.empty());
     CHECK(search("\"Url of this article\"").hits.empty());
-    // Snowball reduces "Accessibility" to "access", which 003's story uses
-    // ("transport access"); 002, whose chrome says "Accessibility", is not hit.
-    auto r = search("Accessibility");
+    CHECK(search("Accessibility").hits.empty());
+    CHECK(search("accessible").hits.empty());
+    // The story word "access" (003: "transport access") is still found; plain
+    // Snowball would have stemmed "Accessibility" to it.
+    auto r = search("access");
     CHECK(seeds(r) == V{"003"});
     CHECK(marked(r.hits[0]) == V{"access"});
 }

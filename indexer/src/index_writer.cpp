@@ -7,7 +7,7 @@
 #include "errors.hpp"
 #include "gazette/indexer.hpp"
 #include "gazette/schema.hpp"
-#include "query_builder.hpp"
+#include "stemmer.hpp"
 #include "text.hpp"
 
 namespace gazette {

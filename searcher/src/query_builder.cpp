@@ -6,18 +6,12 @@
 #include <array>
 #include <charconv>
 
+#include "stemmer.hpp"
 #include "text.hpp"
 
 namespace gazette {
 
 namespace {
-
-// Dropped from queries (never from the index, so phrases still work): they
-// match nearly every article and only cost precision under the AND default.
-constexpr std::array<const char*, 33> stop_words{
-    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
-    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
-    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
 bool is_stop_word(std::string_view w) {
     return std::find(stop_words.begin(), stop_words.end(), w) != stop_words.end();
@@ -137,13 +131,6 @@ Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>&
 }
 
 }  // namespace
-
-const Xapian::Stem& stemmer() {
-    // One per thread: a Stem's reference count is not atomic and Snowball
-    // keeps per-stemmer state.
-    thread_local const Xapian::Stem stem{std::string(schema::stem_language)};
-    return stem;
-}
 
 Xapian::Query name_filter_query(const schema::Field& field, std::string_view value) {
     auto words = text::tokenize(value);

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,17 +16,20 @@
 
 namespace gazette {
 
+/// Dropped from queries (never from the index, so phrases still work): they
+/// match nearly every article and only cost precision under the AND default.
+inline constexpr std::array<const char*, 33> stop_words{
+    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
+    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
+
 /// A query ready to run, and what a snippet should highlight.
 struct BuiltQuery {
     Xapian::Query query;
     std::vector<std::string> highlight_terms;  ///< unprefixed stems
+    /// lower-case word prefixes of wildcards ("suspen")
     std::vector<std::string> wildcard_prefixes;
-    std::string suggestion;  ///< respelled query text (with `suggest`), or empty  ///< lower-case
-                             ///< word prefixes ("suspen")
 };
-
-/// The stemmer shared by indexing, query parsing and snippets.
-const Xapian::Stem& stemmer();
 
 /// Builds the query for `request` against `db` (needed to expand wildcards).
 /// Words not joined by an operator must all match, or with `relaxed` any of

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "query_builder.hpp"
+#include "stemmer.hpp"
 #include "text.hpp"
 
 namespace gazette {

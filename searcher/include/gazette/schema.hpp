@@ -6,8 +6,10 @@
 /// Layout of one Xapian document (one article):
 ///
 ///   Terms
-///     (none)      body and title words, Snowball English stems only
-///                 (STEM_ALL), with positions. Title words get
+///     (none)      body and title words, stems only (STEM_ALL), with
+///                 positions: Snowball English, except that -able/-ible
+///                 words keep that suffix ("accessibility" and
+///                 "accessible" -> "accessibl", not "access"). Title words get
 ///                 `title_weight` as wdf so a title match ranks higher.
 ///     S           title words (stems, positions): the `title:` field.
 ///     XOUTLET:    one boolean term per outlet name and alias, lower-case
@@ -45,8 +47,9 @@
 
 namespace gazette::schema {
 
-/// Bumped whenever the layout above changes incompatibly.
-inline constexpr int schema_version = 1;
+/// Bumped whenever the layout above changes incompatibly (2: the
+/// -able/-ible stemming exception).
+inline constexpr int schema_version = 2;
 /// Database metadata key holding `schema_version`.
 inline constexpr std::string_view version_key = "gazette.schema";
 
@@ -113,7 +116,8 @@ inline constexpr unsigned title_weight = 3;
 inline constexpr unsigned field_gap = 100;
 /// Longer id terms are replaced by a hash (Xapian's limit is 245 bytes).
 inline constexpr std::size_t max_id_term_bytes = 200;
-/// Stemming language (Snowball) for indexing, query parsing and snippets.
+/// Stemming language (Snowball) for indexing, query parsing and snippets;
+/// the -able/-ible exception above is applied on top of it.
 inline constexpr std::string_view stem_language = "english";
 
 }  // namespace gazette::schema
