@@ -92,13 +92,16 @@ int main(int argc, char** argv) {
         };
         auto summary = gazette::index_files(inputs, options, on_file);
         if (!quiet && !(dry_run && json)) {
+            auto plural = [](std::size_t n, const char* word) {
+                return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+            };
             if (dry_run)
-                fmt::print("dry run: {} files extracted, {} skipped in {:.2f} s; nothing written\n",
-                           summary.indexed, summary.skipped, summary.seconds);
+                fmt::print("dry run: {} extracted, {} skipped in {:.2f} s; nothing written\n",
+                           plural(summary.indexed, "file"), summary.skipped, summary.seconds);
             else
-                fmt::print("indexed {} files, skipped {} in {:.2f} s; {} holds {} documents\n",
-                           summary.indexed, summary.skipped, summary.seconds, index,
-                           summary.documents);
+                fmt::print("indexed {}, skipped {} in {:.2f} s; {} holds {}\n",
+                           plural(summary.indexed, "file"), summary.skipped, summary.seconds, index,
+                           plural(summary.documents, "document"));
         }
         return 0;
     } catch (const gazette::Error& e) {

@@ -183,7 +183,7 @@ TEST_CASE("bad input files are reported and skipped and the rest indexed", "[cli
     CHECK(r.status == 0);
     CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/binary.txt: binary file"));
     CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/empty.txt: empty file"));
-    CHECK_THAT(r.out, Catch::Contains("indexed 1 files, skipped 2"));
+    CHECK_THAT(r.out, Catch::Contains("indexed 1 file, skipped 2"));
     auto missing = run(index_bin() + " --index " + quote(dir.str("index")) + " " +
                        quote(dir.str("nothing")) + " 2>&1");
     CHECK(missing.status == 2);
