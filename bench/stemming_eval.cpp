@@ -9,7 +9,6 @@
 // gazette's query builder so only the stemmer differs between the columns.
 #include <xapian.h>
 
-#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iostream>
@@ -105,14 +104,7 @@ Collection load(const std::string& dir, const std::string& name) {
     return c;
 }
 
-std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return s;
-}
-
 double mean_average_precision(const Collection& c, const Xapian::Stem& stem) {
-    Xapian::SimpleStopper stopper(gazette::stop_words.begin(), gazette::stop_words.end());
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::TermGenerator tg;
     tg.set_stemmer(stem);
@@ -120,13 +112,13 @@ double mean_average_precision(const Collection& c, const Xapian::Stem& stem) {
     for (const auto& text : c.docs) {
         Xapian::Document doc;
         tg.set_document(doc);
-        tg.index_text(lower_ascii(text));
+        tg.index_text(text);
         db.add_document(doc);  // docid = position, as the judgments count
     }
     Xapian::QueryParser qp;
     qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-    qp.set_stopper(&stopper);
+    qp.set_stopper(&gazette::query_stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.set_database(db);
     Xapian::Enquire enquire(db);
@@ -135,7 +127,7 @@ double mean_average_precision(const Collection& c, const Xapian::Stem& stem) {
     for (std::size_t i = 0; i < c.queries.size(); ++i) {
         auto rel = c.relevant.find(static_cast<int>(i + 1));
         if (rel == c.relevant.end() || rel->second.empty()) continue;
-        enquire.set_query(qp.parse_query(lower_ascii(c.queries[i]), 0));
+        enquire.set_query(qp.parse_query(c.queries[i], 0));
         Xapian::MSet top = enquire.get_mset(0, 1000);
         double found = 0, precision_sum = 0;
         int rank = 0;

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -13,9 +12,10 @@ namespace gazette {
 
 namespace {
 
-bool is_stop_word(std::string_view w) {
-    return std::find(stop_words.begin(), stop_words.end(), w) != stop_words.end();
-}
+constexpr std::array<const char*, 33> stop_words{
+    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
+    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
 constexpr unsigned wildcard_limit = 200;
 
@@ -98,8 +98,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op de
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(default_op);
     qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    static const Xapian::SimpleStopper stopper(stop_words.begin(), stop_words.end());
-    qp.set_stopper(&stopper);
+    qp.set_stopper(&query_stopper());
     for (const auto& field : schema::fields) {
         std::string name(field.name);
         switch (field.kind) {
@@ -131,6 +130,11 @@ Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>&
 }
 
 }  // namespace
+
+const Xapian::SimpleStopper& query_stopper() {
+    static const Xapian::SimpleStopper instance(stop_words.begin(), stop_words.end());
+    return instance;
+}
 
 Xapian::Query name_filter_query(const schema::Field& field, std::string_view value) {
     auto words = text::tokenize(value);
@@ -191,7 +195,7 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
         if (letters < 3) continue;
         unsigned max_edits = letters <= 5 ? 1 : 2;
         std::string better = db.get_spelling_suggestion(tok.lower, max_edits);
-        if (better.empty() || is_stop_word(better)) continue;
+        if (better.empty() || query_stopper()(better)) continue;
         out.append(q, copied, tok.begin - copied);
         out += better;
         copied = tok.end;

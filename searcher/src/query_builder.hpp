@@ -5,7 +5,6 @@
 
 #include <xapian.h>
 
-#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,12 +15,10 @@
 
 namespace gazette {
 
-/// Dropped from queries (never from the index, so phrases still work): they
-/// match nearly every article and only cost precision under the AND default.
-inline constexpr std::array<const char*, 33> stop_words{
-    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
-    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
-    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
+/// The words dropped from queries (never from the index, so phrases still
+/// work): they match nearly every article and only cost precision under the
+/// AND default. Also keeps them out of spelling suggestions.
+const Xapian::SimpleStopper& query_stopper();
 
 /// A query ready to run, and what a snippet should highlight.
 struct BuiltQuery {

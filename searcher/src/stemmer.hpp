@@ -10,16 +10,13 @@
 namespace gazette {
 
 /// The stemmer shared by indexing, query parsing and snippets (one per
-/// thread; Xapian::Stem is not safe to share). Stems as stem_word() does.
+/// thread; Xapian::Stem is not safe to share). Snowball English, except
+/// words ending in -able/-ible (and -ably, -ability, -ables, ...), which
+/// stem to the word up to "abl"/"ibl": "accessibility" and "accessible" ->
+/// "accessibl". Snowball strips that suffix from long words, so
+/// "accessibility" matched "access" and "responsibility" matched
+/// "response"; keeping it costs nothing measurable in ranking (MAP on
+/// TIME, Cranfield and CISI moved by less than 0.0003).
 const Xapian::Stem& stemmer();
-
-/// Stems one lower-case word. Snowball English, except words ending in
-/// -able/-ible (and -ably, -ability, -ables, ...), which stem to the
-/// word up to "abl"/"ibl": "accessibility" and "accessible" -> "accessibl".
-/// Snowball strips that suffix from long words, so "accessibility" matched
-/// "access", "responsibility" matched "response" and "considerably"
-/// matched "considered"; keeping it costs nothing measurable in ranking
-/// (MAP on TIME, Cranfield and CISI moved by less than 0.0003).
-std::string stem_word(std::string_view word);
 
 }  // namespace gazette
