@@ -6,12 +6,14 @@ set(GAZETTE_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/gazette")
 if(GAZETTE_BUILD_TOOLS)
   install(TARGETS gazette-index gazette-search RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
-install(TARGETS gazette_searcher gazette_searcher_shared gazette_indexer
+# gazette_core is installed as an archive only (no headers): the static
+# libraries list it as a link dependency.
+install(TARGETS gazette_core gazette_searcher gazette_searcher_shared gazette_indexer
   EXPORT gazette-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY searcher/include/gazette indexer/include/gazette
+install(DIRECTORY core/include/gazette searcher/include/gazette indexer/include/gazette
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 install(FILES "${PROJECT_BINARY_DIR}/include/gazette/version.hpp"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/gazette)

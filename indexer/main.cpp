@@ -1,4 +1,4 @@
-// gazette-index: build or update an index from a folder of articles.
+// gazette-index: bring an index in step with folders of articles.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -7,24 +7,24 @@
 
 #include "gazette/indexer.hpp"
 #include "gazette/version.hpp"
+#include "record.hpp"
 
 namespace {
 
-nlohmann::json to_json(const gazette::FileOutcome& f, bool explain) {
+nlohmann::json item_json(const gazette::ItemOutcome& o, bool dry_run, bool explain) {
     nlohmann::json j;
-    j["path"] = f.path;
-    if (!f.ok) {
-        j["skipped"] = f.reason;
-        return j;
+    if (o.change == gazette::Change::added || o.change == gazette::Change::updated ||
+        o.change == gazette::Change::extracted) {
+        j = gazette::record::to_json(o.article, false);
+    } else {
+        j["id"] = o.id;
+        j["path"] = o.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.path);
     }
-    const auto& a = f.article;
-    j["title"] = a.title;
-    j["date"] = a.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.date);
-    j["outlets"] = a.outlets;
-    j["speakers"] = a.speakers;
-    if (explain) {
+    if (!dry_run) j["change"] = gazette::to_string(o.change);
+    if (o.change == gazette::Change::skipped) j["skipped"] = o.reason;
+    if (explain && o.ok()) {
         auto& ev = j["evidence"] = nlohmann::json::array();
-        for (const auto& e : a.evidence)
+        for (const auto& e : o.article.evidence)
             ev.push_back({{"field", e.field},
                           {"value", e.value},
                           {"rule", e.rule},
@@ -34,10 +34,27 @@ nlohmann::json to_json(const gazette::FileOutcome& f, bool explain) {
     return j;
 }
 
-void print_text(const gazette::FileOutcome& f, bool explain) {
-    if (!f.ok) return;
-    const auto& a = f.article;
-    fmt::print("{}\n  title:    {}\n  date:     {}\n  outlets:  {}\n  speakers: {}\n", f.path,
+nlohmann::json summary_json(const gazette::IndexSummary& s, bool dry_run) {
+    nlohmann::json j;
+    if (dry_run) {
+        j["extracted"] = s.extracted;
+    } else {
+        j["added"] = s.added;
+        j["updated"] = s.updated;
+        j["unchanged"] = s.unchanged;
+        j["removed"] = s.removed;
+        j["documents"] = s.documents;
+        j["moved_roots"] = s.moved_roots;
+    }
+    j["skipped"] = s.skipped;
+    j["seconds"] = s.seconds;
+    return {{"summary", j}};
+}
+
+void print_text(const gazette::ItemOutcome& o, bool explain) {
+    if (!o.ok()) return;
+    const auto& a = o.article;
+    fmt::print("{}\n  title:    {}\n  date:     {}\n  outlets:  {}\n  speakers: {}\n", o.path,
                a.title, a.date.empty() ? "(unknown)" : a.date, fmt::join(a.outlets, "; "),
                fmt::join(a.speakers, "; "));
     if (explain)
@@ -47,21 +64,31 @@ void print_text(const gazette::FileOutcome& f, bool explain) {
                        e.text.empty() ? std::string() : fmt::format(" '{}'", e.text));
 }
 
+std::string plural(std::size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "gazette-index: extract title, date, outlets and speakers from article files (.txt) and\n"
-        "write them into a gazette index. Re-indexing a file replaces its document."};
+        "gazette-index: bring an index in step with folders of article files (.txt): new files\n"
+        "are extracted (title, date, outlets, speakers) and added, changed ones replaced,\n"
+        "unchanged ones skipped without being read, and documents whose files are gone\n"
+        "removed. A file's id is its path inside the folder given (with the folder's name),\n"
+        "so a moved collection is recognised, not indexed twice."};
     app.set_version_flag("--version", std::string(gazette::version_string));
     std::string index = "index";
     std::vector<std::string> inputs;
-    bool dry_run = false, json = false, explain = false, quiet = false;
+    bool dry_run = false, json = false, explain = false, quiet = false, no_prune = false;
     gazette::IndexOptions options;
     app.add_option("--index", index, "index folder to create or update")->capture_default_str();
     app.add_flag("--dry-run", dry_run, "extract and print the fields; write nothing");
-    app.add_flag("--json", json, "with --dry-run: one JSON object per file");
+    app.add_flag("--json", json,
+                 "one JSON object per file (with --dry-run: its fields), then {\"summary\": ...}");
     app.add_flag("--explain", explain, "with --dry-run: say which rule and line gave each field");
+    app.add_flag("--no-prune", no_prune,
+                 "keep documents whose files are gone from the folders given");
     app.add_option("--outlets", options.registry_files,
                    "extra outlet registry (JSON, see indexer/data/README.md); repeatable")
         ->allow_extra_args(false);
@@ -69,39 +96,41 @@ int main(int argc, char** argv) {
                    "collection manifest (JSON lines); manifest.jsonl in input folders is read "
                    "anyway; repeatable")
         ->allow_extra_args(false);
-    app.add_option("--batch", options.batch_size, "commit every N articles")
+    app.add_option("--batch", options.batch_size, "commit every N changes")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", quiet, "print only problems");
-    app.add_option("paths", inputs, "article files or folders (default: corpus)");
+    app.add_option("paths", inputs, "article folders or files (default: corpus)");
     CLI11_PARSE(app, argc, argv);
     if (inputs.empty()) inputs.push_back("corpus");
     options.index_path = index;
     options.dry_run = dry_run;
+    options.prune = !no_prune;
 
     try {
-        auto on_file = [&](const gazette::FileOutcome& f) {
-            if (dry_run && json) {
-                fmt::print("{}\n",
-                           to_json(f, explain)
-                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-            } else if (dry_run) {
-                print_text(f, explain);
-            }
-            if (!f.ok) fmt::print(stderr, "gazette-index: skipped {}: {}\n", f.path, f.reason);
+        auto on_item = [&](const gazette::ItemOutcome& o) {
+            if (json)
+                fmt::print("{}\n", gazette::record::dump(item_json(o, dry_run, explain)));
+            else if (dry_run)
+                print_text(o, explain);
+            if (o.change == gazette::Change::skipped)
+                fmt::print(stderr, "gazette-index: skipped {}: {}\n", o.path, o.reason);
         };
-        auto summary = gazette::index_files(inputs, options, on_file);
-        if (!quiet && !(dry_run && json)) {
-            auto plural = [](std::size_t n, const char* word) {
-                return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-            };
+        auto summary = gazette::index_files(inputs, options, on_item);
+        if (json) {
+            fmt::print("{}\n", gazette::record::dump(summary_json(summary, dry_run)));
+        } else if (!quiet) {
+            for (const auto& m : summary.moved_roots)
+                fmt::print("collection moved: {} (documents re-pointed, not re-indexed)\n", m);
             if (dry_run)
                 fmt::print("dry run: {} extracted, {} skipped in {:.2f} s; nothing written\n",
-                           plural(summary.indexed, "file"), summary.skipped, summary.seconds);
+                           plural(summary.extracted, "file"), summary.skipped, summary.seconds);
             else
-                fmt::print("indexed {}, skipped {} in {:.2f} s; {} holds {}\n",
-                           plural(summary.indexed, "file"), summary.skipped, summary.seconds, index,
-                           plural(summary.documents, "document"));
+                fmt::print(
+                    "{} added, {} updated, {} unchanged, {} removed, {} skipped in {:.2f} s; {} "
+                    "holds {}\n",
+                    summary.added, summary.updated, summary.unchanged, summary.removed,
+                    summary.skipped, summary.seconds, index, plural(summary.documents, "document"));
         }
         return 0;
     } catch (const gazette::Error& e) {

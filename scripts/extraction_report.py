@@ -20,7 +20,8 @@ def load(path, key):
         for line in f:
             if line.strip():
                 j = json.loads(line)
-                out[os.path.basename(j[key])] = j
+                if key in j:  # the closing {"summary": ...} line has none
+                    out[os.path.basename(j[key])] = j
     return out
 
 

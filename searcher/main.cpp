@@ -5,43 +5,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
 #include "gazette/searcher.hpp"
 #include "gazette/version.hpp"
 
 namespace {
-
-nlohmann::json facet_json(const std::vector<gazette::FacetValue>& values) {
-    auto out = nlohmann::json::array();
-    for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
-    return out;
-}
-
-nlohmann::json to_json(const gazette::SearchResult& r, bool facets) {
-    nlohmann::json j;
-    j["query"] = r.query;
-    j["total"] = r.total;
-    j["relaxed"] = r.relaxed;
-    j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
-    if (facets)
-        j["facets"] = {{"outlets", facet_json(r.facets.outlets)},
-                       {"speakers", facet_json(r.facets.speakers)},
-                       {"years", facet_json(r.facets.years)}};
-    auto& hits = j["hits"] = nlohmann::json::array();
-    for (const auto& h : r.hits) {
-        hits.push_back({{"rank", h.rank},
-                        {"path", h.path},
-                        {"title", h.title},
-                        {"date", h.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.date)},
-                        {"outlets", h.outlets},
-                        {"speakers", h.speakers},
-                        {"score", h.score},
-                        {"percent", h.percent},
-                        {"snippet", h.snippet}});
-    }
-    return j;
-}
 
 void print_facet(const char* name, const std::vector<gazette::FacetValue>& values) {
     if (values.empty()) return;
@@ -136,8 +104,7 @@ int main(int argc, char** argv) {
         gazette::Searcher searcher(indexes);
         auto result = searcher.search(req);
         if (json)
-            fmt::print("{}\n", to_json(result, req.facets)
-                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            fmt::print("{}\n", gazette::to_json(result, req.facets));
         else
             print_text(result, color, req.facets);
         return 0;

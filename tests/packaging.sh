@@ -21,7 +21,7 @@ expect_002_first() {  # name, output
 
 cmake --install "$build" --prefix "$prefix" >/dev/null
 for f in bin/gazette-index bin/gazette-search include/gazette/searcher.hpp include/gazette/gazette.h \
-         include/gazette/schema.hpp include/gazette/version.hpp lib/libgazette_searcher.a \
+         include/gazette/index_writer.hpp include/gazette/version.hpp lib/libgazette_searcher.a \
          lib/libgazette_searcher.so lib/libgazette_indexer.a lib/pkgconfig/gazette.pc \
          lib/cmake/gazette/gazette-config.cmake lib/cmake/gazette/gazette-config-version.cmake; do
     [ -e "$prefix/$f" ] || { echo "FAIL install: $f missing"; exit 1; }

@@ -2,6 +2,8 @@
 // embedding example.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -19,6 +21,15 @@ std::string search_bin() {
     return GAZETTE_SEARCH_BIN;
 }
 
+// Each line of `out` parsed as JSON.
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+    return lines;
+}
+
 }  // namespace
 
 TEST_CASE("index then search from the command line", "[cli][e2e]") {
@@ -26,7 +37,7 @@ TEST_CASE("index then search from the command line", "[cli][e2e]") {
     auto idx =
         run(index_bin() + " --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
     REQUIRE(idx.status == 0);
-    CHECK_THAT(idx.out, Catch::Contains("indexed 5 files, skipped 0") &&
+    CHECK_THAT(idx.out, Catch::Contains("5 added, 0 updated, 0 unchanged, 0 removed, 0 skipped") &&
                             Catch::Contains("holds 5 documents"));
 
     auto s = run("NO_COLOR=1 " + search_bin() + " --index " + quote(dir.str("index")) +
@@ -134,24 +145,29 @@ TEST_CASE("dry run prints the extracted fields as JSON and writes nothing", "[cl
     auto r = run(index_bin() + " --index " + quote(dir.str("index")) + " --dry-run --json " +
                  quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
     REQUIRE(r.status == 0);
-    auto j = nlohmann::json::parse(r.out);
+    auto lines = json_lines(r.out);
+    REQUIRE(lines.size() == 2);
+    auto j = lines[0];
+    CHECK(j["id"] == "corpus/004_63d7ad7da0350d37.txt");
+    CHECK(j["path"] == test::corpus_dir() + "/004_63d7ad7da0350d37.txt");
     CHECK(j["title"] == "NATO set to green-light formal ties with Russia");
     CHECK(j["date"] == "2009-03-05");
     CHECK(j["outlets"] == std::vector<std::string>{"Agence France-Presse", "Expatica"});
     CHECK(j["speakers"] == std::vector<std::string>{"Dmitry Rogozin", "Barack Obama"});
     CHECK_FALSE(j.contains("evidence"));
+    CHECK(lines[1]["summary"]["extracted"] == 1);
     CHECK_FALSE(test::fs::exists(dir.path() / "index"));
 
     auto undated = run(index_bin() + " --dry-run --json " +
                        quote(test::corpus_dir() + "/001_f284fe456c95c34e.txt"));
-    CHECK(nlohmann::json::parse(undated.out)["date"].is_null());
+    CHECK(json_lines(undated.out).at(0)["date"].is_null());
 }
 
 TEST_CASE("explain names the rule and line behind each field", "[cli]") {
     auto r = run(index_bin() + " --dry-run --json --explain " +
                  quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
     REQUIRE(r.status == 0);
-    auto j = nlohmann::json::parse(r.out);
+    auto j = json_lines(r.out).at(0);
     bool date_found = false;
     for (const auto& e : j["evidence"]) {
         if (e["field"] == "date") {
@@ -183,7 +199,7 @@ TEST_CASE("bad input files are reported and skipped and the rest indexed", "[cli
     CHECK(r.status == 0);
     CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/binary.txt: binary file"));
     CHECK_THAT(r.out, Catch::Contains("skipped " + dir.str("in") + "/empty.txt: empty file"));
-    CHECK_THAT(r.out, Catch::Contains("indexed 1 file, skipped 2"));
+    CHECK_THAT(r.out, Catch::Contains("1 added, 0 updated, 0 unchanged, 0 removed, 2 skipped"));
     auto missing = run(index_bin() + " --index " + quote(dir.str("index")) + " " +
                        quote(dir.str("nothing")) + " 2>&1");
     CHECK(missing.status == 2);

@@ -52,12 +52,12 @@ std::set<std::string> as_set(const std::vector<std::string>& v) {
 }  // namespace
 
 TEST_CASE("seed articles match the truth table exactly", "[seeds][golden]") {
-    std::vector<FileOutcome> outcomes;
+    std::vector<ItemOutcome> outcomes;
     IndexOptions opts;
     opts.dry_run = true;
     auto summary = index_files({test::corpus_dir()}, opts,
-                               [&](const FileOutcome& f) { outcomes.push_back(f); });
-    REQUIRE(summary.indexed == 5);
+                               [&](const ItemOutcome& f) { outcomes.push_back(f); });
+    REQUIRE(summary.extracted == 5);
     REQUIRE(outcomes.size() == 5);
     for (std::size_t i = 0; i < truth.size(); ++i) {
         const auto& t = truth[i];
@@ -108,10 +108,10 @@ TEST_CASE("manifest values win over extraction", "[seeds][manifest]") {
     test::write_file(dir.path() / "manifest.jsonl",
                      "{\"file\": \"a.txt\", \"date\": \"2009-03-04\", \"title\": \"Given title\", "
                      "\"outlet\": [\"RT\", \"Kyiv Post\"]}\n");
-    std::vector<FileOutcome> out;
+    std::vector<ItemOutcome> out;
     IndexOptions opts;
     opts.dry_run = true;
-    index_files({dir.str()}, opts, [&](const FileOutcome& f) { out.push_back(f); });
+    index_files({dir.str()}, opts, [&](const ItemOutcome& f) { out.push_back(f); });
     REQUIRE(out.size() == 1);
     CHECK(out[0].article.date == "2009-03-04");
     CHECK(out[0].article.title == "Given title");
@@ -123,7 +123,7 @@ TEST_CASE("manifest values win over extraction", "[seeds][manifest]") {
     test::write_file(dir.path() / "b" / "manifest.jsonl",
                      "{\"file\": \"a.txt\", \"url\": \"https://www.rt.com/news/1\"}\n");
     out.clear();
-    index_files({dir.str("b")}, opts, [&](const FileOutcome& f) { out.push_back(f); });
+    index_files({dir.str("b")}, opts, [&](const ItemOutcome& f) { out.push_back(f); });
     REQUIRE(out.size() == 1);
     CHECK(out[0].article.outlets == std::vector<std::string>{"Russia Today"});
 }

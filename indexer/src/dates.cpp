@@ -5,7 +5,7 @@
 #include <regex>
 #include <string>
 
-#include "text.hpp"
+#include "calendar.hpp"
 
 namespace gazette {
 
@@ -42,20 +42,11 @@ const std::regex& numeric_date() {
 #undef GZ_MONTH
 #undef GZ_WEEKDAY
 
-int month_number(const std::string& name) {
-    static constexpr const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-    std::string l = text::lower(name).substr(0, 3);
-    for (int i = 0; i < 12; ++i)
-        if (l == names[i]) return i + 1;
-    return 0;
-}
-
 std::optional<FoundDate> make(int y, int m, int d, const std::smatch& match, const char* form,
                               bool ambiguous = false) {
-    if (!valid_date(y, m, d)) return std::nullopt;
+    if (!calendar::valid(y, m, d)) return std::nullopt;
     FoundDate f;
-    f.iso = fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    f.iso = calendar::iso({y, m, d});
     f.begin = static_cast<std::size_t>(match.position(0));
     f.length = static_cast<std::size_t>(match.length(0));
     f.form = form;
@@ -64,13 +55,6 @@ std::optional<FoundDate> make(int y, int m, int d, const std::smatch& match, con
 }
 
 }  // namespace
-
-bool valid_date(int y, int m, int d) {
-    if (y < 1800 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= (m == 2 && leap ? 29 : days[m - 1]);
-}
 
 // Every accepted form holds a four-digit year: skip lines without one.
 static bool has_year_digits(std::string_view line) {
@@ -98,10 +82,12 @@ std::optional<FoundDate> find_date(std::string_view line_view, DateOrder order) 
         }
     };
     each(month_day_year(), [](const std::smatch& m) {
-        return make(std::stoi(m[3]), month_number(m[1]), std::stoi(m[2]), m, "month day, year");
+        return make(std::stoi(m[3]), calendar::month_number(m.str(1)), std::stoi(m[2]), m,
+                    "month day, year");
     });
     each(day_month_year(), [](const std::smatch& m) {
-        return make(std::stoi(m[3]), month_number(m[2]), std::stoi(m[1]), m, "day month year");
+        return make(std::stoi(m[3]), calendar::month_number(m.str(2)), std::stoi(m[1]), m,
+                    "day month year");
     });
     each(iso_date(), [](const std::smatch& m) {
         return make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), m, "ISO year-month-day");

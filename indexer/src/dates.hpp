@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "gazette/indexer.hpp"
+#include "gazette/outlets.hpp"
 
 namespace gazette {
 
@@ -24,8 +24,5 @@ struct FoundDate {
 /// when unknown); dotted ones (05.03.2009) are always day-first. Impossible dates (31/02/2009) and
 /// year-less ones are ignored.
 std::optional<FoundDate> find_date(std::string_view line, DateOrder order);
-
-/// True for a real calendar day (years 1800-2199).
-bool valid_date(int year, int month, int day);
 
 }  // namespace gazette

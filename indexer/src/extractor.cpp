@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "dates.hpp"
-#include "gazette/indexer.hpp"
+#include "gazette/extractor.hpp"
 #include "layout.hpp"
 #include "outlets.hpp"
 #include "speakers.hpp"

@@ -1,53 +1,21 @@
-// IndexWriter: builds the Xapian document for an article, as laid down in
-// gazette/schema.hpp, and writes it in batches.
+// IndexWriter: Documents in and out of a Xapian database, in batches; the
+// root registry in its metadata. The document layout is schema.hpp's,
+// written by document_terms.cpp.
+#include "gazette/index_writer.hpp"
+
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "document.hpp"
+#include <algorithm>
+#include <filesystem>
+
+#include "document_terms.hpp"
 #include "errors.hpp"
-#include "gazette/indexer.hpp"
-#include "gazette/schema.hpp"
-#include "stemmer.hpp"
-#include "text.hpp"
+#include "record.hpp"
+#include "roots.hpp"
+#include "schema.hpp"
 
 namespace gazette {
-
-namespace {
-
-// Names as exact boolean terms and as positional words (with a gap
-// between names so a phrase cannot span two of them).
-void add_names(Xapian::Document& doc, const schema::Field& field,
-               const std::vector<std::string>& names, const OutletRegistry* registry) {
-    Xapian::termpos pos = 1;
-    auto add_one = [&](const std::string& name) {
-        auto norm = text::normalize_name(name);
-        if (norm.empty()) return;
-        std::string term = std::string(field.prefix) + norm;
-        if (term.size() > schema::max_id_term_bytes) term.resize(schema::max_id_term_bytes);
-        doc.add_boolean_term(term);
-        for (const auto& w : text::tokenize(name))
-            doc.add_posting(std::string(field.word_prefix) + w.lower, pos++);
-        pos += schema::field_gap;
-    };
-    for (const auto& name : names) {
-        add_one(name);
-        // Aliases too, so "--outlet RT" finds Russia Today.
-        if (registry)
-            if (const Outlet* o = registry->find(name))
-                for (const auto& alias : o->aliases) add_one(alias);
-    }
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += schema::list_separator;
-        out += n;
-    }
-    return out;
-}
-
-}  // namespace
 
 struct IndexWriter::Impl {
     std::string path;
@@ -56,6 +24,36 @@ struct IndexWriter::Impl {
     OutletRegistry registry;
     std::size_t batch_size = 500;
     std::size_t pending = 0;
+    RootRegistry roots;
+    bool roots_changed = false;
+
+    Xapian::docid docid_of(const std::string& id) const {
+        auto term = schema::id_term(id);
+        auto it = db.postlist_begin(term);
+        return it == db.postlist_end(term) ? 0 : *it;
+    }
+
+    // The fingerprint value of `did`, checked to belong to `id` (long ids
+    // are hashed in their term).
+    std::optional<Fingerprint> fingerprint_of(Xapian::docid did, const std::string& id) const {
+        Fingerprint fp;
+        std::string stored;
+        auto value =
+            db.get_document(did).get_value(schema::field_for(schema::Part::id).slot.value());
+        if (!record::decode_fingerprint(value, fp, stored) || stored != id) return std::nullopt;
+        return fp;
+    }
+
+    void changed() {
+        if (++pending >= batch_size) commit();
+    }
+
+    void commit() {
+        if (roots_changed) db.set_metadata(std::string(schema::roots_key), roots.serialize());
+        db.commit();
+        roots_changed = false;
+        pending = 0;
+    }
 };
 
 IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, OutletRegistry registry)
@@ -65,22 +63,12 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
     impl_->batch_size = batch_size == 0 ? 1 : batch_size;
     translate_errors(path, [&] {
         impl_->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-        auto version = impl_->db.get_metadata(std::string(schema::version_key));
-        auto ours = std::to_string(schema::schema_version);
-        if (version.empty() && impl_->db.get_doccount() == 0) {
-            impl_->db.set_metadata(std::string(schema::version_key), ours);
-            impl_->db.commit();
-        } else if (version != ours) {
-            throw Error(ErrorKind::schema_mismatch,
-                        fmt::format("index {} has schema version {}, this gazette writes version "
-                                    "{}: remove it and index again",
-                                    path, version.empty() ? "none" : version, ours));
-        }
+        schema::check_version(impl_->db, path);
+        impl_->roots = RootRegistry::parse(impl_->db.get_metadata(std::string(schema::roots_key)));
     });
     impl_->termgen.set_database(impl_->db);
     impl_->termgen.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    impl_->termgen.set_stemmer(stemmer());
-    impl_->termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+    schema::configure(impl_->termgen);
 }
 
 IndexWriter::~IndexWriter() {
@@ -91,42 +79,104 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-void IndexWriter::add(const std::string& path, const Article& article) {
-    translate_errors(path, [&] {
-        Xapian::Document doc;
-        auto& tg = impl_->termgen;
-        tg.set_document(doc);
-        // Title: its own prefix, and boosted in the unprefixed space.
-        tg.index_text(article.title, 1, std::string(schema::prefix::title));
-        tg.index_text(article.title, schema::title_weight);
-        tg.increase_termpos(schema::field_gap);
-        tg.index_text(article.body);
-
-        add_names(doc, *schema::find_field("outlet"), article.outlets, &impl_->registry);
-        add_names(doc, *schema::find_field("speaker"), article.speakers, nullptr);
-
-        if (!article.date.empty()) {
-            auto v = date_to_value(article.date);
-            doc.add_value(schema::slot::date, v);
-            doc.add_boolean_term(std::string(schema::prefix::day) + v);
-            doc.add_boolean_term(std::string(schema::prefix::month) + v.substr(0, 6));
-            doc.add_boolean_term(std::string(schema::prefix::year) + v.substr(0, 4));
-        }
-        doc.add_value(schema::slot::outlets, join_names(article.outlets));
-        doc.add_value(schema::slot::speakers, join_names(article.speakers));
-        DocumentRecord rec{
-            path, article.title, article.date, article.outlets, article.speakers, article.body};
-        doc.set_data(encode_document_data(rec));
-        auto id = id_term(path);
-        doc.add_boolean_term(id);
-        impl_->db.replace_document(id, doc);
+void IndexWriter::put(const Document& doc) {
+    if (doc.id.empty())
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
+    translate_errors(doc.id, [&] {
+        auto xdoc = make_xapian_document(doc, impl_->termgen, impl_->registry);
+        impl_->db.replace_document(schema::id_term(doc.id), xdoc);
     });
-    if (++impl_->pending >= impl_->batch_size) commit();
+    impl_->changed();
+}
+
+bool IndexWriter::remove(const std::string& id) {
+    bool found = translate_errors(id, [&] {
+        Xapian::docid did = impl_->docid_of(id);
+        if (did == 0 || !impl_->fingerprint_of(did, id)) return false;
+        impl_->db.delete_document(did);
+        return true;
+    });
+    if (found) impl_->changed();
+    return found;
+}
+
+std::optional<Fingerprint> IndexWriter::fingerprint(const std::string& id) const {
+    return translate_errors(id, [&]() -> std::optional<Fingerprint> {
+        Xapian::docid did = impl_->docid_of(id);
+        if (did == 0) return std::nullopt;
+        return impl_->fingerprint_of(did, id);
+    });
+}
+
+std::optional<Document> IndexWriter::document(const std::string& id) const {
+    return translate_errors(id, [&]() -> std::optional<Document> {
+        Xapian::docid did = impl_->docid_of(id);
+        if (did == 0) return std::nullopt;
+        auto fp = impl_->fingerprint_of(did, id);
+        if (!fp) return std::nullopt;
+        auto doc = record::decode(impl_->db.get_document(did).get_data());
+        doc.fingerprint = *fp;
+        return doc;
+    });
+}
+
+std::vector<std::string> IndexWriter::ids(std::string_view prefix) const {
+    return translate_errors(impl_->path, [&] {
+        std::vector<std::string> out;
+        // Id terms are "Q" + id, so a prefix of the id is a prefix of the
+        // term; a hashed (long) id is read back from its fingerprint value.
+        auto id_prefix = schema::id_term(prefix);
+        const unsigned slot = schema::field_for(schema::Part::id).slot.value();
+        for (auto t = impl_->db.allterms_begin(id_prefix); t != impl_->db.allterms_end(id_prefix);
+             ++t) {
+            const std::string& term = *t;
+            auto p = impl_->db.postlist_begin(term);
+            if (p == impl_->db.postlist_end(term)) continue;
+            Fingerprint fp;
+            std::string id;
+            if (!record::decode_fingerprint(impl_->db.get_document(*p).get_value(slot), fp, id))
+                continue;
+            if (id.starts_with(prefix)) out.push_back(std::move(id));
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    });
+}
+
+bool IndexWriter::update_source(const std::string& id, const std::string& path,
+                                const Fingerprint& fingerprint) {
+    bool found = translate_errors(id, [&] {
+        Xapian::docid did = impl_->docid_of(id);
+        if (did == 0 || !impl_->fingerprint_of(did, id)) return false;
+        // Only data and a value change: Xapian leaves the terms of a document
+        // it read back untouched, so this costs far less than a re-index.
+        Xapian::Document xdoc = impl_->db.get_document(did);
+        auto doc = record::decode(xdoc.get_data());
+        doc.path = path;
+        xdoc.set_data(record::encode(doc));
+        xdoc.add_value(schema::field_for(schema::Part::id).slot.value(),
+                       record::encode_fingerprint(fingerprint, id));
+        impl_->db.replace_document(did, xdoc);
+        return true;
+    });
+    if (found) impl_->changed();
+    return found;
+}
+
+Root IndexWriter::attach_root(const std::string& folder) {
+    auto exists = [](const std::string& p) {
+        std::error_code ec;
+        return std::filesystem::exists(p, ec);
+    };
+    auto before = impl_->roots.serialize();
+    Root root = impl_->roots.attach(folder, +exists);
+    if (impl_->roots.serialize() != before) impl_->roots_changed = true;
+    return root;
 }
 
 void IndexWriter::commit() {
-    translate_errors(impl_->path, [&] { impl_->db.commit(); });
-    impl_->pending = 0;
+    translate_errors(impl_->path, [&] { impl_->commit(); });
 }
 
 std::size_t IndexWriter::document_count() const {

@@ -5,76 +5,22 @@
 #include <regex>
 
 #include "dates.hpp"
+#include "indexer_data.hpp"
 #include "text.hpp"
 
 namespace gazette {
 
 namespace {
 
-// Whole lines that are site furniture wherever they appear (compared
-// lower-case, words normalised).
-constexpr std::array<std::string_view, 34> chrome_lines{"accessibility links",
-                                                        "breaking news",
-                                                        "podcasts",
-                                                        "podcast",
-                                                        "skip to main content",
-                                                        "skip to content",
-                                                        "skip to navigation",
-                                                        "advertisement",
-                                                        "share",
-                                                        "share this",
-                                                        "share this article",
-                                                        "print",
-                                                        "email",
-                                                        "comments",
-                                                        "related",
-                                                        "related articles",
-                                                        "related stories",
-                                                        "read more",
-                                                        "more",
-                                                        "menu",
-                                                        "search",
-                                                        "subscribe",
-                                                        "sign in",
-                                                        "log in",
-                                                        "follow us",
-                                                        "top stories",
-                                                        "most read",
-                                                        "latest news",
-                                                        "home",
-                                                        "video",
-                                                        "photo",
-                                                        "listen",
-                                                        "watch",
-                                                        "close"};
-
-// Lines starting with these (lower-case) are furniture too.
-constexpr std::array<std::string_view, 9> chrome_starts{
-    "url of this article", "disclaimer:", "copyright",  "\u00a9",
-    "all rights reserved", "(c) ",        "click here", "this article was",
-    "to comment on this"};
-
-std::string trim(std::string_view s) {
-    auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
-    std::size_t b = 0, e = s.size();
-    // Also strip UTF-8 no-break spaces (C2 A0) at the ends.
-    for (;;) {
-        if (b < e && is_space(s[b]))
-            ++b;
-        else if (b + 1 < e && s.substr(b, 2) == "\u00a0")
-            b += 2;
-        else
-            break;
-    }
-    for (;;) {
-        if (e > b && is_space(s[e - 1]))
-            --e;
-        else if (e >= b + 2 && s.substr(e - 2, 2) == "\u00a0")
-            e -= 2;
-        else
-            break;
-    }
-    return std::string(s.substr(b, e - b));
+// Site furniture by whole line, or by how a line starts (indexer/data/words).
+const data::WordSet& chrome_lines() {
+    static const data::WordSet words = data::indexer_words("words/chrome_lines.txt");
+    return words;
+}
+const std::vector<std::string>& chrome_starts() {
+    static const std::vector<std::string> starts =
+        data::entries(data::text_of(data::indexer_files(), "words/chrome_starts.txt"));
+    return starts;
 }
 
 bool is_time_code(const std::string& s) {
@@ -94,10 +40,9 @@ const char* chrome_reason(const std::string& line) {
     std::string lower = text::lower(line);
     std::string norm = text::normalize_name(line);
     if (norm.empty() && !line.empty()) return "no words";
-    if (std::find(chrome_lines.begin(), chrome_lines.end(), norm) != chrome_lines.end())
-        return "site furniture line";
-    for (auto start : chrome_starts)
-        if (lower.rfind(start, 0) == 0) return "site furniture (disclaimer, copyright, url)";
+    if (chrome_lines().count(norm)) return "site furniture line";
+    for (const auto& start : chrome_starts())
+        if (lower.starts_with(start)) return "site furniture (disclaimer, copyright, url)";
     if (line.size() <= 8 && is_time_code(line)) return "media time code";
     if (is_icon_row(lower)) return "icon row";
     return nullptr;
@@ -131,15 +76,9 @@ bool is_paragraph(const std::string& line) {
 
 bool is_credit(const std::string& line, const OutletRegistry& registry) {
     if (word_count(line) > 8 || line.find('/') == std::string::npos) return false;
-    std::size_t start = 0;
-    bool any = false;
-    while (start <= line.size()) {
-        auto end = line.find('/', start);
-        if (end == std::string::npos) end = line.size();
-        if (registry.find(line.substr(start, end - start))) any = true;
-        start = end + 1;
-    }
-    return any;
+    for (auto part : text::split(line, '/'))
+        if (registry.find(std::string(part))) return true;
+    return false;
 }
 
 }  // namespace
@@ -151,21 +90,16 @@ std::size_t word_count(std::string_view line) {
 Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
     Layout layout;
     int number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
+    for (auto raw : text::split(text, '\n')) {
         Line line;
         line.number = ++number;
-        line.text = trim(text.substr(start, end - start));
+        line.text = std::string(text::trim(raw));
         if (!line.text.empty()) {
             line.role = LineRole::body;
             if (const char* why = chrome_reason(line.text))
                 line.role = LineRole::chrome, line.why = why;
         }
         layout.lines.push_back(std::move(line));
-        if (end == text.size()) break;
-        start = end + 1;
     }
 
     // Header zone: everything before the first story paragraph.

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "gazette/indexer.hpp"
+#include "gazette/outlets.hpp"
 
 namespace gazette {
 

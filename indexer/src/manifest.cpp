@@ -5,8 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "dates.hpp"
-#include "gazette/indexer.hpp"
+#include "calendar.hpp"
+#include "gazette/manifest.hpp"
 
 namespace gazette {
 
@@ -47,12 +47,8 @@ void Manifest::load_file(const std::string& path) {
         } catch (const nlohmann::json::exception& e) {
             fail(e.what());
         }
-        if (!o.date.empty()) {
-            int y = 0, m = 0, d = 0;
-            if (o.date.size() != 10 ||
-                std::sscanf(o.date.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || !valid_date(y, m, d))
-                fail(fmt::format("date \"{}\" is not a valid YYYY-MM-DD date", o.date));
-        }
+        if (!o.date.empty() && !calendar::parse_iso(o.date))
+            fail(fmt::format("date \"{}\" is not a valid YYYY-MM-DD date", o.date));
         fs::path file = base / j["file"].get<std::string>();
         entries_[fs::weakly_canonical(file).string()] = std::move(o);
     }

@@ -8,12 +8,11 @@
 #include <regex>
 #include <sstream>
 
-#include "gazette/indexer.hpp"
+#include "gazette/outlets.hpp"
+#include "indexer_data.hpp"
 #include "text.hpp"
 
 namespace gazette {
-
-extern const char* const builtin_outlets_json;
 
 namespace {
 
@@ -44,6 +43,8 @@ struct OutletRegistry::Impl {
     std::vector<std::vector<std::string>> lower_names;
     // Per outlet, the compiled matchers for its names, aliases and patterns.
     std::vector<std::vector<std::regex>> matchers;
+    // The JSON texts loaded, in order.
+    std::vector<std::string> sources;
 
     void compile(std::size_t i) {
         const Outlet& o = outlets[i];
@@ -73,7 +74,8 @@ struct OutletRegistry::Impl {
 };
 
 OutletRegistry::OutletRegistry() : impl_(std::make_unique<Impl>()) {
-    load_json(builtin_outlets_json, "built-in outlet registry");
+    load_json(std::string(data::text_of(data::indexer_files(), "outlets.json")),
+              "built-in outlet registry");
 }
 OutletRegistry::~OutletRegistry() = default;
 OutletRegistry::OutletRegistry(const OutletRegistry& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
@@ -101,6 +103,7 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
     if (!doc.is_array())
         throw Error(ErrorKind::invalid_input,
                     fmt::format("outlet registry {}: expected a JSON array of outlets", origin));
+    impl_->sources.push_back(json);
     std::size_t index = 0;
     for (const auto& entry : doc) {
         ++index;
@@ -181,6 +184,10 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
 
 const std::vector<Outlet>& OutletRegistry::outlets() const {
     return impl_->outlets;
+}
+
+const std::vector<std::string>& OutletRegistry::sources() const {
+    return impl_->sources;
 }
 
 }  // namespace gazette

@@ -59,14 +59,9 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                 break;
             case LineRole::credit: {
                 // "Pascal Mallet/AFP/Expatica": each part naming an outlet.
-                std::size_t start = 0;
-                while (start <= l.text.size()) {
-                    auto end = l.text.find('/', start);
-                    if (end == std::string::npos) end = l.text.size();
-                    if (const Outlet* o = registry.find(l.text.substr(start, end - start)))
+                for (auto part : text::split(l.text, '/'))
+                    if (const Outlet* o = registry.find(std::string(part)))
                         credit(o->name, "closing credit", l);
-                    start = end + 1;
-                }
                 break;
             }
             case LineRole::chrome: {

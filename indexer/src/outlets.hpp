@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "gazette/indexer.hpp"
+#include "gazette/extractor.hpp"
 #include "layout.hpp"
 
 namespace gazette {

@@ -7,517 +7,39 @@
 #include <set>
 #include <string_view>
 
+#include "indexer_data.hpp"
 #include "text.hpp"
 
 namespace gazette {
 
 namespace {
 
+// The word lists live in indexer/data/words/ (one entry per line).
+using data::WordSet;
+#define GAZETTE_WORDS(fn, file)                                          \
+    const WordSet& fn() {                                                \
+        static const WordSet words = data::indexer_words("words/" file); \
+        return words;                                                    \
+    }
 // Verbs that attribute a statement to their subject.
-const std::set<std::string, std::less<>> speech_verbs{
-    "said",      "says",     "told",         "tells",        "added",      "adds",
-    "stressed",  "stresses", "emphasized",   "emphasised",   "emphasizes", "emphasises",
-    "explained", "explains", "confirmed",    "confirms",     "noted",      "notes",
-    "warned",    "warns",    "insisted",     "insists",      "argued",     "argues",
-    "revealed",  "reveals",  "announced",    "announces",    "declared",   "declares",
-    "claimed",   "claims",   "replied",      "replies",      "urged",      "urges",
-    "admitted",  "admits",   "acknowledged", "acknowledges", "commented",  "comments",
-    "wrote",     "writes",   "asked",        "asks",         "recalled",   "suggested",
-    "predicted", "conceded", "complained",   "cautioned",    "observed",   "underlined",
-    "exclaimed", "shouted",  "remarked",     "answered",     "quoted"};
-
+GAZETTE_WORDS(speech_verbs, "speech_verbs.txt")
 // Verbs that may come before their subject: `"...," said Rogozin`.
-const std::set<std::string, std::less<>> inverted_verbs{
-    "said", "says", "added", "adds", "asked", "explained", "wrote", "continued", "stressed"};
-
+GAZETTE_WORDS(inverted_verbs, "inverted_verbs.txt")
 // Words between a subject and its verb that do not break the attribution.
-const std::set<std::string, std::less<>> adverbs{
-    "has",        "had",        "have",       "also", "later",    "then",
-    "earlier",    "previously", "reportedly", "once", "recently", "again",
-    "repeatedly", "publicly",   "was",        "were", "is",       "been"};
-
+GAZETTE_WORDS(adverbs, "attribution_adverbs.txt")
 // Titles, roles and affiliations stripped from the front of a name.
-const std::set<std::string, std::less<>> role_words{"president",
-                                                    "prime",
-                                                    "minister",
-                                                    "secretary",
-                                                    "general",
-                                                    "foreign",
-                                                    "defence",
-                                                    "defense",
-                                                    "ambassador",
-                                                    "envoy",
-                                                    "spokesman",
-                                                    "spokeswoman",
-                                                    "spokesperson",
-                                                    "mr",
-                                                    "mrs",
-                                                    "ms",
-                                                    "miss",
-                                                    "dr",
-                                                    "prof",
-                                                    "professor",
-                                                    "sen",
-                                                    "senator",
-                                                    "rep",
-                                                    "representative",
-                                                    "mp",
-                                                    "mep",
-                                                    "chancellor",
-                                                    "king",
-                                                    "queen",
-                                                    "prince",
-                                                    "princess",
-                                                    "pope",
-                                                    "gen",
-                                                    "colonel",
-                                                    "col",
-                                                    "lt",
-                                                    "admiral",
-                                                    "adm",
-                                                    "chief",
-                                                    "director",
-                                                    "head",
-                                                    "chairman",
-                                                    "chairwoman",
-                                                    "chair",
-                                                    "commissioner",
-                                                    "deputy",
-                                                    "vice",
-                                                    "analyst",
-                                                    "political",
-                                                    "expert",
-                                                    "leader",
-                                                    "governor",
-                                                    "mayor",
-                                                    "state",
-                                                    "former",
-                                                    "british",
-                                                    "russian",
-                                                    "american",
-                                                    "french",
-                                                    "german",
-                                                    "ukrainian",
-                                                    "georgian",
-                                                    "polish",
-                                                    "czech",
-                                                    "chinese",
-                                                    "iranian",
-                                                    "israeli",
-                                                    "european",
-                                                    "italian",
-                                                    "spanish",
-                                                    "labour",
-                                                    "conservative",
-                                                    "democrat",
-                                                    "democratic",
-                                                    "republican",
-                                                    "parliamentary",
-                                                    "speaker",
-                                                    "justice",
-                                                    "judge",
-                                                    "officer",
-                                                    "official",
-                                                    "commander",
-                                                    "sergeant",
-                                                    "captain",
-                                                    "capt",
-                                                    "reverend",
-                                                    "rev",
-                                                    "sir",
-                                                    "lord",
-                                                    "lady",
-                                                    "dame",
-                                                    "sheikh",
-                                                    "ayatollah",
-                                                    "ambassador",
-                                                    "envoy",
-                                                    "counsel",
-                                                    "attorney",
-                                                    "assistant",
-                                                    "under",
-                                                    "undersecretary",
-                                                    "acting",
-                                                    "senior",
-                                                    "junior",
-                                                    "interior",
-                                                    "economy",
-                                                    "finance",
-                                                    "trade",
-                                                    "energy",
-                                                    "health",
-                                                    "opposition",
-                                                    "party",
-                                                    "premier",
-                                                    "presidential",
-                                                    "candidate",
-                                                    "advisor",
-                                                    "adviser",
-                                                    "aide",
-                                                    "policeman",
-                                                    "patrolman",
-                                                    "patrolmen",
-                                                    "sheriff",
-                                                    "supervisor",
-                                                    "controller",
-                                                    "solicitor",
-                                                    "councilman",
-                                                    "councilwoman",
-                                                    "coach",
-                                                    "guard",
-                                                    "outfielder",
-                                                    "manager",
-                                                    "emcee",
-                                                    "prosecutor",
-                                                    "principal",
-                                                    "administrator",
-                                                    "detective",
-                                                    "ordinary",
-                                                    "superintendent",
-                                                    "treasurer",
-                                                    "clerk",
-                                                    "auditor",
-                                                    "inspector",
-                                                    "lieutenant",
-                                                    "sgt",
-                                                    "corporal",
-                                                    "trooper",
-                                                    "marshal",
-                                                    "dean",
-                                                    "bishop",
-                                                    "father",
-                                                    "rabbi",
-                                                    "pastor",
-                                                    "chaplain",
-                                                    "doctor",
-                                                    "owner",
-                                                    "publisher",
-                                                    "editor",
-                                                    "reporter",
-                                                    "correspondent",
-                                                    "columnist",
-                                                    "author",
-                                                    "writer",
-                                                    "actor",
-                                                    "player",
-                                                    "pitcher",
-                                                    "quarterback",
-                                                    "halfback",
-                                                    "fullback",
-                                                    "catcher",
-                                                    "shortstop",
-                                                    "infielder",
-                                                    "umpire",
-                                                    "referee",
-                                                    "skipper",
-                                                    "trainer",
-                                                    "jockey",
-                                                    "boss",
-                                                    "executive",
-                                                    "ceo",
-                                                    "delegate",
-                                                    "assemblyman",
-                                                    "congressman",
-                                                    "congresswoman",
-                                                    "alderman",
-                                                    "magistrate",
-                                                    "lawyer",
-                                                    "counselor",
-                                                    "agent",
-                                                    "gov",
-                                                    "maj",
-                                                    "brig",
-                                                    "msgr",
-                                                    "pvt",
-                                                    "conductor",
-                                                    "driver",
-                                                    "diplomat",
-                                                    "economist",
-                                                    "historian",
-                                                    "researcher",
-                                                    "scholar",
-                                                    "journalist",
-                                                    "commentator",
-                                                    "lawmaker",
-                                                    "legislator",
-                                                    "activist",
-                                                    "strategist",
-                                                    "negotiator",
-                                                    "nato",
-                                                    "eu",
-                                                    "un",
-                                                    "us",
-                                                    "uk",
-                                                    "u.s",
-                                                    "secretary-general"};
-
-// Capitalised words that are places, organisations or calendar words:
-// a candidate holding one is not a person.
-const std::set<std::string, std::less<>> non_person_words{
-    // Organisations, places and things named like people ("Texas Bankers
-    // Association", "Fort Knox", "Aiken Street").
-    "association",
-    "hotel",
-    "co",
-    "company",
-    "corp",
-    "corporation",
-    "inc",
-    "ltd",
-    "group",
-    "school",
-    "railroad",
-    "railway",
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "boulevard",
-    "service",
-    "services",
-    "board",
-    "convention",
-    "reserve",
-    "exchange",
-    "center",
-    "centre",
-    "track",
-    "affairs",
-    "university",
-    "college",
-    "club",
-    "bank",
-    "department",
-    "dept",
-    "office",
-    "institute",
-    "foundation",
-    "court",
-    "county",
-    "city",
-    "church",
-    "hospital",
-    "league",
-    "fund",
-    "society",
-    "airport",
-    "station",
-    "stadium",
-    "park",
-    "bridge",
-    "island",
-    "lake",
-    "river",
-    "mountain",
-    "beach",
-    "fort",
-    "port",
-    "new",
-    "los",
-    "las",
-    "san",
-    "santa",
-    "old",
-    "stock",
-    "museum",
-    "theater",
-    "theatre",
-    "hall",
-    "building",
-    "tower",
-    "square",
-    "plaza",
-    "conference",
-    "assembly",
-    "legislature",
-    "administration",
-    "bureau",
-    "authority",
-    "corps",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "police",
-    "jury",
-    "grand",
-    "federal",
-    "national",
-    "international",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "week",
-    "year",
-    "day",
-    "night",
-    "morning",
-    "evening",
-    "people",
-    "republicanism",
-    "coast",
-    "desert",
-    "series",
-    "world",
-    "symphony",
-    "orchestra",
-    "garden",
-    "vita",
-    "toppers",
-    "nato",
-    "russia",
-    "moscow",
-    "washington",
-    "brussels",
-    "kremlin",
-    "america",
-    "europe",
-    "georgia",
-    "ukraine",
-    "kosovo",
-    "serbia",
-    "china",
-    "beijing",
-    "iran",
-    "tehran",
-    "israel",
-    "britain",
-    "london",
-    "paris",
-    "berlin",
-    "france",
-    "germany",
-    "poland",
-    "warsaw",
-    "kiev",
-    "kyiv",
-    "tbilisi",
-    "lisbon",
-    "geneva",
-    "munich",
-    "afghanistan",
-    "pakistan",
-    "iraq",
-    "syria",
-    "united",
-    "states",
-    "kingdom",
-    "union",
-    "nations",
-    "house",
-    "white",
-    "cold",
-    "war",
-    "council",
-    "alliance",
-    "ministry",
-    "government",
-    "parliament",
-    "congress",
-    "senate",
-    "commission",
-    "committee",
-    "agency",
-    "news",
-    "today",
-    "times",
-    "post",
-    "press",
-    "radio",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "god",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "he",
-    "she",
-    "his",
-    "her",
-    "their",
-    "our",
-    "ossetia",
-    "south",
-    "north",
-    "east",
-    "west",
-    "eastern",
-    "western",
-    "republic",
-    "korea",
-    "atlantic",
-    "pentagon",
-    "interfax",
-    "reuters",
-    "afp",
-    "bbc",
-    "cnn",
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "according",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "while",
-    "when",
-    "if",
-    "as",
-    "so",
-    "yet",
-    "still"};
-
-const std::set<std::string, std::less<>> particles{"de",  "van", "von", "der", "den", "da",
-                                                   "di",  "du",  "la",  "le",  "al",  "bin",
-                                                   "ibn", "del", "ter", "ten"};
-
-const std::set<std::string, std::less<>> pronouns{"he", "she"};
-
-// Nouns for unnamed speakers ("a NATO spokeswoman said"): they stop a
-// later "he said" from being credited to an earlier named person.
-const std::set<std::string, std::less<>> unnamed_nouns{
-    "official", "officials", "diplomat", "diplomats", "spokesman",  "spokeswoman", "spokesperson",
-    "source",   "sources",   "analyst",  "analysts",  "ambassador", "envoy",       "minister",
-    "officer",  "expert",    "experts",  "aide",      "observer",   "observers"};
+GAZETTE_WORDS(role_words, "role_words.txt")
+// Capitalised words that are places, organisations or calendar words.
+GAZETTE_WORDS(non_person_words, "non_person_words.txt")
+// Particles inside names ("de", "von").
+GAZETTE_WORDS(particles, "name_particles.txt")
+// "he said" refers back to the last person named.
+GAZETTE_WORDS(pronouns, "pronouns.txt")
+// Unnamed speakers ("a NATO spokeswoman said").
+GAZETTE_WORDS(unnamed_nouns, "unnamed_speakers.txt")
+// Verbs opening a sentence that are no name ("Asked Willie").
+GAZETTE_WORDS(sentence_verbs, "sentence_verbs.txt")
+#undef GAZETTE_WORDS
 
 struct Tok {
     std::string text;  // as written
@@ -588,23 +110,17 @@ std::vector<Tok> tokens_of(const std::string& s) {
 
 bool is_name_word(const Tok& t) {
     // "Asked Willie", "Sees Jones": a verb opening a sentence is no name.
-    static const std::set<std::string, std::less<>> verbs{"see", "sees", "ask", "says", "said"};
-    if (verbs.count(t.lower) || speech_verbs.count(t.lower)) return false;
+    if (sentence_verbs().count(t.lower) || speech_verbs().count(t.lower)) return false;
     return t.word && is_upper_start(t.text) && !is_all_caps(t.text) &&
            t.text.find('\'') == std::string::npos && t.text.find("\u2019") == std::string::npos;
 }
 
 bool is_role(const std::string& lower) {
-    if (role_words.count(lower)) return true;
+    if (role_words().count(lower)) return true;
     // "Secretary-General", "Vice-President": every part a role word.
     if (lower.find('-') == std::string::npos) return false;
-    std::size_t start = 0;
-    while (start <= lower.size()) {
-        auto end = lower.find('-', start);
-        if (end == std::string::npos) end = lower.size();
-        if (!role_words.count(lower.substr(start, end - start))) return false;
-        start = end + 1;
-    }
+    for (auto part : text::split(lower, '-'))
+        if (!role_words().count(part)) return false;
     return true;
 }
 
@@ -617,11 +133,11 @@ std::vector<Tok> clean_name(std::vector<Tok> run) {
         if (!run[k].word || is_role(run[k].lower)) i = k + 1;
     run.erase(run.begin(), run.begin() + static_cast<long>(i));
     // Drop a trailing particle ("de" before a non-name).
-    while (!run.empty() && particles.count(run.back().lower)) run.pop_back();
+    while (!run.empty() && particles().count(run.back().lower)) run.pop_back();
     if (run.empty()) return {};
     for (const auto& t : run)
-        if (non_person_words.count(t.lower) || is_role(t.lower)) return {};
-    if (!is_name_word(run.front()) && !particles.count(run.front().lower)) return {};
+        if (non_person_words().count(t.lower) || is_role(t.lower)) return {};
+    if (!is_name_word(run.front()) && !particles().count(run.front().lower)) return {};
     // "D. C.": initials alone name nobody.
     if (std::all_of(run.begin(), run.end(), [](const Tok& t) { return t.text.size() <= 2; }))
         return {};
@@ -633,7 +149,7 @@ std::vector<Tok> name_run_before(const std::vector<Tok>& toks, std::size_t end) 
     std::size_t b = end;
     while (b > 0) {
         const Tok& t = toks[b - 1];
-        bool particle_inside = particles.count(t.lower) && b < end && is_name_word(toks[b]);
+        bool particle_inside = particles().count(t.lower) && b < end && is_name_word(toks[b]);
         if (is_name_word(t) || particle_inside ||
             (t.word && is_role(t.lower) && is_upper_start(t.text)))
             --b;
@@ -654,7 +170,7 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
     while (e < toks.size()) {
         const Tok& t = toks[e];
         bool particle_inside =
-            particles.count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
+            particles().count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
         bool role = t.word && is_role(t.lower) && (is_upper_start(t.text) || (!seen_name && e > b));
         if (is_name_word(t) || particle_inside || role) {
             seen_name = seen_name || (is_name_word(t) && !is_role(t.lower));
@@ -766,10 +282,10 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                     }
                 }
             }
-            if (!t.word || !speech_verbs.count(t.lower)) continue;
+            if (!t.word || !speech_verbs().count(t.lower)) continue;
             // Subject before the verb, skipping adverbs, auxiliaries, a comma.
             std::size_t j = i;
-            while (j > 0 && toks[j - 1].word && adverbs.count(toks[j - 1].lower)) --j;
+            while (j > 0 && toks[j - 1].word && adverbs().count(toks[j - 1].lower)) --j;
             bool quoted = t.lower == "quoted";
             if (quoted && j == i) continue;  // "quoted" needs "was quoted"
             std::size_t subject_end = j;
@@ -796,20 +312,20 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 }
                 continue;
             }
-            if (j > 0 && toks[j - 1].word && pronouns.count(toks[j - 1].lower)) {
+            if (j > 0 && toks[j - 1].word && pronouns().count(toks[j - 1].lower)) {
                 if (last_person)
                     add(*last_person,
                         "\"" + toks[j - 1].lower + " " + t.lower + "\" after a named person", para,
                         phrase_of(j - 1, i));
                 continue;
             }
-            if (j > 0 && toks[j - 1].word && unnamed_nouns.count(toks[j - 1].lower)) {
+            if (j > 0 && toks[j - 1].word && unnamed_nouns().count(toks[j - 1].lower)) {
                 last_person.reset();
                 continue;
             }
             // Verb before its subject: `"...," said Rogozin`, `, says analyst Thomas Klau`.
             bool after_break = i == 0 || !toks[i - 1].word;
-            if (after_break && inverted_verbs.count(t.lower)) {
+            if (after_break && inverted_verbs().count(t.lower)) {
                 auto after = name_run_after(toks, i + 1);
                 auto name = clean_name(after);
                 if (!name.empty()) {
@@ -822,7 +338,7 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                         last_person_paragraph = pi;
                     }
                 } else if (i + 1 < toks.size() && toks[i + 1].word &&
-                           unnamed_nouns.count(toks[i + 1].lower)) {
+                           unnamed_nouns().count(toks[i + 1].lower)) {
                     last_person.reset();
                 }
             }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gazette/indexer.hpp"
+#include "gazette/extractor.hpp"
 
 namespace gazette {
 

@@ -5,6 +5,7 @@
 #include <new>
 #include <string>
 
+#include "errors.hpp"
 #include "gazette/searcher.hpp"
 #include "gazette/version.hpp"
 
@@ -23,25 +24,7 @@ namespace {
 thread_local std::string last_error;
 
 gazette_status status_of(gazette::ErrorKind kind) {
-    switch (kind) {
-        case gazette::ErrorKind::no_index:
-            return GAZETTE_NO_INDEX;
-        case gazette::ErrorKind::locked:
-            return GAZETTE_LOCKED;
-        case gazette::ErrorKind::corrupt:
-            return GAZETTE_CORRUPT;
-        case gazette::ErrorKind::schema_mismatch:
-            return GAZETTE_SCHEMA_MISMATCH;
-        case gazette::ErrorKind::bad_query:
-            return GAZETTE_BAD_QUERY;
-        case gazette::ErrorKind::invalid_input:
-            return GAZETTE_INVALID_INPUT;
-        case gazette::ErrorKind::io:
-            return GAZETTE_IO;
-        case gazette::ErrorKind::internal:
-            return GAZETTE_INTERNAL;
-    }
-    return GAZETTE_INTERNAL;
+    return static_cast<gazette_status>(gazette::info(kind).c_status);
 }
 
 gazette_status fail(gazette_status s, std::string message) {
@@ -113,28 +96,10 @@ const char* gazette_last_error(void) {
 }
 
 const char* gazette_status_name(gazette_status status) {
-    switch (status) {
-        case GAZETTE_OK:
-            return "ok";
-        case GAZETTE_NO_INDEX:
-            return "no_index";
-        case GAZETTE_LOCKED:
-            return "locked";
-        case GAZETTE_CORRUPT:
-            return "corrupt";
-        case GAZETTE_SCHEMA_MISMATCH:
-            return "schema_mismatch";
-        case GAZETTE_BAD_QUERY:
-            return "bad_query";
-        case GAZETTE_INVALID_INPUT:
-            return "invalid_input";
-        case GAZETTE_IO:
-            return "io";
-        case GAZETTE_INTERNAL:
-            return "internal";
-        case GAZETTE_INVALID_ARGUMENT:
-            return "invalid_argument";
-    }
+    if (status == GAZETTE_OK) return "ok";
+    if (status == GAZETTE_INVALID_ARGUMENT) return "invalid_argument";
+    for (const auto& row : gazette::error_kinds)
+        if (row.c_status == status) return row.name;
     return "unknown";
 }
 

@@ -4,7 +4,8 @@
 #include <map>
 #include <string>
 
-#include "gazette/schema.hpp"
+#include "schema.hpp"
+#include "text.hpp"
 
 namespace gazette {
 
@@ -14,13 +15,9 @@ using Counts = std::map<std::string, std::size_t>;
 
 // Adds `n` to each name of a joined list value.
 void add_list(const std::string& joined, std::size_t n, Counts& counts) {
-    std::size_t start = 0;
-    while (start < joined.size()) {
-        auto end = joined.find(schema::list_separator, start);
-        if (end == std::string::npos) end = joined.size();
-        if (end > start) counts[joined.substr(start, end - start)] += n;
-        start = end + 1;
-    }
+    if (joined.empty()) return;
+    for (auto name : text::split(joined, schema::list_separator))
+        if (!name.empty()) counts[std::string(name)] += n;
 }
 
 // Folds the spy's distinct values into per-item counts via `add`.

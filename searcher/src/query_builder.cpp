@@ -2,20 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <array>
-#include <charconv>
-
+#include "calendar.hpp"
+#include "data.hpp"
 #include "stemmer.hpp"
 #include "text.hpp"
 
 namespace gazette {
 
 namespace {
-
-constexpr std::array<const char*, 33> stop_words{
-    "a",   "an",    "and",  "are",   "as",    "at",   "be",   "but", "by",  "for",  "if",
-    "in",  "into",  "is",   "it",    "no",    "not",  "of",   "on",  "or",  "such", "that",
-    "the", "their", "then", "there", "these", "they", "this", "to",  "was", "will", "with"};
 
 constexpr unsigned wildcard_limit = 200;
 
@@ -24,45 +18,23 @@ constexpr unsigned parser_flags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
 
-bool is_leap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+// Period -> YYYYMMDD bounds (empty for an open end).
+DateRange to_range(const calendar::Period& p) {
+    return {p.first ? calendar::compact(*p.first) : std::string(),
+            p.last ? calendar::compact(*p.last) : std::string()};
 }
 
-int days_in_month(int y, int m) {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-[[noreturn]] void bad_date(std::string_view text) {
-    throw Xapian::QueryParserError(
-        fmt::format("bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text));
-}
-
-bool read_number(std::string_view s, std::size_t digits, int& out) {
-    if (s.size() != digits) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    std::from_chars(s.data(), s.data() + s.size(), out);
-    return true;
-}
-
-// One date, possibly partial: its first and last day as YYYYMMDD.
-DateRange parse_period(std::string_view text) {
-    int y = 0, m = 0, d = 0;
-    auto first = text.substr(0, 4);
-    if (!read_number(first, 4, y)) bad_date(text);
-    if (text.size() == 4) return {fmt::format("{:04}0101", y), fmt::format("{:04}1231", y)};
-    if (text.size() < 7 || text[4] != '-' || !read_number(text.substr(5, 2), 2, m) || m < 1 ||
-        m > 12)
-        bad_date(text);
-    if (text.size() == 7)
-        return {fmt::format("{:04}{:02}01", y, m),
-                fmt::format("{:04}{:02}{:02}", y, m, days_in_month(y, m))};
-    if (text.size() != 10 || text[7] != '-' || !read_number(text.substr(8, 2), 2, d) || d < 1 ||
-        d > days_in_month(y, m))
-        bad_date(text);
-    auto day = fmt::format("{:04}{:02}{:02}", y, m, d);
-    return {day, day};
+// A single date or period (not a range), for --since and --until.
+calendar::Period parse_single(std::string_view text) {
+    std::string why;
+    auto p = text.find("..") == std::string_view::npos ? calendar::parse_period(text, why)
+                                                       : std::nullopt;
+    if (!p) {
+        if (why.empty())
+            why = fmt::format("bad date \"{}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text);
+        throw Xapian::QueryParserError(why);
+    }
+    return *p;
 }
 
 // A field value the parser hands us. Exceptions must not unwind through
@@ -74,7 +46,7 @@ class FieldValueProcessor : public Xapian::FieldProcessor {
         : field_(field), error_(error) {}
     Xapian::Query operator()(const std::string& value) override {
         try {
-            if (field_.kind == schema::FieldKind::date_filter)
+            if (field_.kind == schema::FieldKind::date)
                 return date_range_query(parse_date_range(value));
             return name_filter_query(field_, value);
         } catch (const Xapian::QueryParserError& e) {
@@ -94,20 +66,22 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op de
                                 std::string& error) {
     Xapian::QueryParser qp;
     qp.set_database(db);
-    qp.set_stemmer(stemmer());
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    schema::configure(qp);
     qp.set_default_op(default_op);
     qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     qp.set_stopper(&query_stopper());
     for (const auto& field : schema::fields) {
+        if (!field.queryable) continue;
         std::string name(field.name);
         switch (field.kind) {
-            case schema::FieldKind::free_text:
+            case schema::FieldKind::text:
                 qp.add_prefix(name, std::string(field.prefix));
                 break;
-            case schema::FieldKind::name_filter:
-            case schema::FieldKind::date_filter:
+            case schema::FieldKind::names:
+            case schema::FieldKind::date:
                 qp.add_boolean_prefix(name, (new FieldValueProcessor(field, error))->release());
+                break;
+            case schema::FieldKind::id:
                 break;
         }
     }
@@ -132,7 +106,8 @@ Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>&
 }  // namespace
 
 const Xapian::SimpleStopper& query_stopper() {
-    static const Xapian::SimpleStopper instance(stop_words.begin(), stop_words.end());
+    static const auto words = data::entries(data::text_of(data::core_files(), "stopwords.txt"));
+    static const Xapian::SimpleStopper instance(words.begin(), words.end());
     return instance;
 }
 
@@ -151,17 +126,10 @@ Xapian::Query name_filter_query(const schema::Field& field, std::string_view val
 }
 
 DateRange parse_date_range(std::string_view text) {
-    auto dots = text.find("..");
-    if (dots == std::string_view::npos) return parse_period(text);
-    auto from = text.substr(0, dots), to = text.substr(dots + 2);
-    if (from.empty() && to.empty()) bad_date(text);
-    DateRange r;
-    if (!from.empty()) r.first = parse_period(from).first;
-    if (!to.empty()) r.second = parse_period(to).second;
-    if (!r.first.empty() && !r.second.empty() && r.first > r.second)
-        throw Xapian::QueryParserError(
-            fmt::format("date range \"{}\" ends before it starts", text));
-    return r;
+    std::string why;
+    auto p = calendar::parse_period(text, why);
+    if (!p) throw Xapian::QueryParserError(why);
+    return to_range(*p);
 }
 
 Xapian::Query date_range_query(const DateRange& r) {
@@ -238,8 +206,8 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
         filters.push_back(any_of(*f, req.speakers));
     if (!req.since.empty() || !req.until.empty()) {
         DateRange r;
-        if (!req.since.empty()) r.first = parse_period(req.since).first;
-        if (!req.until.empty()) r.second = parse_period(req.until).second;
+        if (!req.since.empty()) r.first = to_range(parse_single(req.since)).first;
+        if (!req.until.empty()) r.second = to_range(parse_single(req.until)).second;
         if (!r.first.empty() && !r.second.empty() && r.first > r.second)
             throw Xapian::QueryParserError(
                 fmt::format("--since {} is after --until {}", req.since, req.until));

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "gazette/schema.hpp"
 #include "gazette/searcher.hpp"
+#include "schema.hpp"
 
 namespace gazette {
 

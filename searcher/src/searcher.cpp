@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <mutex>
 
-#include "document.hpp"
 #include "errors.hpp"
 #include "facets.hpp"
-#include "gazette/schema.hpp"
 #include "query_builder.hpp"
+#include "record.hpp"
+#include "schema.hpp"
 #include "snippet.hpp"
 #include "text.hpp"
 
@@ -23,20 +23,6 @@ namespace gazette {
 namespace {
 
 constexpr int max_attempts = 3;
-
-void check_schema(const Xapian::Database& db, const std::string& path) {
-    auto version = db.get_metadata(std::string(schema::version_key));
-    if (version.empty())
-        throw Error(ErrorKind::schema_mismatch,
-                    fmt::format("{} is a Xapian database but not a gazette index "
-                                "(no schema version)",
-                                path));
-    if (version != std::to_string(schema::schema_version))
-        throw Error(ErrorKind::schema_mismatch,
-                    fmt::format("index {} has schema version {}, this gazette reads version "
-                                "{}: re-index it",
-                                path, version, schema::schema_version));
-}
 
 // Opens every path (an index folder or a stub file) as one database. For a
 // stub, the schema is checked on its first shard (Xapian reports metadata
@@ -50,7 +36,7 @@ Xapian::Database open_checked(const std::vector<std::string>& paths) {
                         fmt::format("no index at {} (build one with gazette-index)", path));
         translate_errors(path, [&] {
             Xapian::Database db(path);
-            check_schema(db, path);
+            schema::check_version(db, path, schema::Access::read);
             all.add_database(db);
         });
     }
@@ -71,10 +57,12 @@ HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) 
 
 Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchRequest& req,
              const HighlightTerms& terms) {
-    auto rec = decode_document_data(m.get_document().get_data());
+    auto rec = record::decode(m.get_document().get_data());
     Hit hit;
     hit.rank = rank;
+    hit.id = std::move(rec.id);
     hit.path = std::move(rec.path);
+    hit.url = std::move(rec.url);
     hit.title = std::move(rec.title);
     hit.date = std::move(rec.date);
     hit.outlets = std::move(rec.outlets);

@@ -108,11 +108,13 @@ struct Span {
 
 /// One matching article.
 struct Hit {
-    std::size_t rank = 0;                         ///< 1-based, counting from offset 0
-    std::string path;                             ///< absolute path of the article file
-    std::string title;                            ///< headline
-    std::string date;                             ///< YYYY-MM-DD, or empty when unknown
-    std::vector<std::string> outlets;             ///< canonical names
+    std::size_t rank = 0;              ///< 1-based, counting from offset 0
+    std::string id;                    ///< document id (Document::id)
+    std::string path;                  ///< absolute path of the article file, when it came from one
+    std::string url;                   ///< the article's address, when known
+    std::string title;                 ///< headline
+    std::string date;                  ///< YYYY-MM-DD, or empty when unknown
+    std::vector<std::string> outlets;  ///< canonical names
     std::vector<std::string> speakers;            ///< full names
     double score = 0;                             ///< relevance weight (BM25)
     int percent = 0;                              ///< score as a percentage of the best hit
@@ -143,6 +145,14 @@ struct SearchResult {
 GAZETTE_API std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
                                    const std::string& open, const std::string& close,
                                    bool escape_html);
+
+/// The JSON text of a result: {"query", "total", "relaxed", "suggestion",
+/// "hits": [{"rank", "id", "path", "url", "title", "date", "outlets",
+/// "speakers", "score", "percent", "snippet"}]} plus "facets": {"outlets",
+/// "speakers", "years": [{"value", "count"}]} when `with_facets`. A hit's
+/// document fields have the names of every other gazette JSON (gazette-index
+/// --json, the stored record). One line, invalid UTF-8 replaced.
+GAZETTE_API std::string to_json(const SearchResult& result, bool with_facets);
 
 /// A read-only view of one gazette index, or of several searched as one.
 class GAZETTE_API Searcher {

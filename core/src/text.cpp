@@ -91,6 +91,42 @@ std::string squeeze_spaces(std::string_view text) {
     return out;
 }
 
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto end = text.find(separator, start);
+        if (end == std::string_view::npos) {
+            parts.push_back(text.substr(start));
+            return parts;
+        }
+        parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view nbsp = "\u00a0";
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; };
+    while (true) {
+        if (!s.empty() && space(s.front()))
+            s.remove_prefix(1);
+        else if (s.starts_with(nbsp))
+            s.remove_prefix(nbsp.size());
+        else
+            break;
+    }
+    while (true) {
+        if (!s.empty() && space(s.back()))
+            s.remove_suffix(1);
+        else if (s.ends_with(nbsp))
+            s.remove_suffix(nbsp.size());
+        else
+            break;
+    }
+    return s;
+}
+
 void append_html_escaped(std::string& out, std::string_view text) {
     for (char c : text) {
         switch (c) {

@@ -8,26 +8,14 @@
 
 namespace gazette {
 
+const ErrorKindInfo& info(ErrorKind kind) noexcept {
+    for (const auto& row : error_kinds)
+        if (row.kind == kind) return row;
+    return error_kinds.back();  // internal
+}
+
 const char* to_string(ErrorKind kind) noexcept {
-    switch (kind) {
-        case ErrorKind::no_index:
-            return "no_index";
-        case ErrorKind::locked:
-            return "locked";
-        case ErrorKind::corrupt:
-            return "corrupt";
-        case ErrorKind::schema_mismatch:
-            return "schema_mismatch";
-        case ErrorKind::bad_query:
-            return "bad_query";
-        case ErrorKind::invalid_input:
-            return "invalid_input";
-        case ErrorKind::io:
-            return "io";
-        case ErrorKind::internal:
-            return "internal";
-    }
-    return "internal";
+    return info(kind).name;
 }
 
 void rethrow_as_gazette_error(const std::string& what) {

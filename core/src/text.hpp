@@ -33,6 +33,14 @@ std::size_t utf8_length(std::string_view text);
 /// Collapses every run of whitespace into a single space and trims.
 std::string squeeze_spaces(std::string_view text);
 
+/// The pieces of `text` between `separator`s (empty pieces kept; an empty
+/// text gives one empty piece). Views into `text`.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+/// `text` without leading and trailing spaces, tabs, CR, FF and UTF-8
+/// no-break spaces.
+std::string_view trim(std::string_view text);
+
 /// Appends `text` HTML-escaped (& < > ") to `out`.
 void append_html_escaped(std::string& out, std::string_view text);
 

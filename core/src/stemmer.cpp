@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "gazette/schema.hpp"
+#include "schema.hpp"
 
 namespace gazette {
 

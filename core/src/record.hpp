@@ -1,0 +1,39 @@
+// The stored form of a Document (Xapian document data and the fingerprint
+// value) and its one JSON mapping, used by the index, by `gazette-index
+// --json`, by `gazette-search --json` and by any future HTTP API. See
+// schema.hpp for where each piece lives.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "gazette/document.hpp"
+
+namespace gazette::record {
+
+/// The JSON object of a document's fields: {"id", "path", "url", "title",
+/// "date" (YYYY-MM-DD or null), "outlets", "speakers"} plus "body" when
+/// `with_body`. Every command and API speaks of documents with these names.
+[[nodiscard]] nlohmann::json to_json(const Document& doc, bool with_body);
+/// The inverse of to_json (absent keys stay empty).
+/// @throws Error corrupt when `j` is not such an object.
+[[nodiscard]] Document from_json(const nlohmann::json& j);
+
+/// Document data as stored in the index: to_json with the body, dumped.
+/// Invalid UTF-8 is replaced rather than refused (scraped text).
+[[nodiscard]] std::string encode(const Document& doc);
+/// Parses stored document data. @throws Error corrupt.
+[[nodiscard]] Document decode(const std::string& data);
+
+/// Serialises `json` as one line, replacing invalid UTF-8.
+[[nodiscard]] std::string dump(const nlohmann::json& json);
+
+/// The fingerprint slot's value: the fingerprint and the id, so one pass
+/// over the slot tells a writer every id it holds and what version it is.
+[[nodiscard]] std::string encode_fingerprint(const Fingerprint& fp, std::string_view id);
+/// The inverse of encode_fingerprint; false when `value` is not one.
+bool decode_fingerprint(std::string_view value, Fingerprint& fp, std::string& id);
+
+}  // namespace gazette::record

@@ -1,0 +1,171 @@
+// The one description of a gazette index, shared by the indexer (which
+// writes documents by looping over `fields`) and the searcher (whose query
+// parser is configured by looping over the same table). Private to gazette:
+// the public headers speak of fields, never of prefixes or slots.
+//
+// Layout of one Xapian document (one article):
+//
+//   Terms
+//     (none)      title and body words, stems only (STEM_ALL), with
+//                 positions: Snowball English, except that -able/-ible
+//                 words keep that suffix ("accessibility" and "accessible"
+//                 -> "accessibl", not "access"). Title words carry the title
+//                 field's weight as wdf so a title match ranks higher; a gap
+//                 of `field_gap` positions separates title and body.
+//     S           title words (stems, positions): the `title:` field.
+//     XOUTLET:    one boolean term per outlet name and alias, lower-case and
+//                 space-normalised ("XOUTLET:russia today", "XOUTLET:rt").
+//     XO          outlet words (lower-case, unstemmed, positions, a gap
+//                 between names): `outlet:expatica`, `--outlet "russia
+//                 today"` match any word or phrase of a name.
+//     XSPEAKER:   like XOUTLET: for speakers' full names.
+//     XP          like XO for speakers' names.
+//     D M Y       date terms: D20090126, M200901, Y2009 (Omega's conventions).
+//     Q           unique id: "Q" + the document id. A file's id is its path
+//                 relative to the parent of the root folder it was found
+//                 under ("corpus/2009/a.txt"), so moving the collection
+//                 changes nothing; a record's id is its own. Ids longer than
+//                 `max_id_term_bytes` are hashed. Re-indexing replaces the
+//                 document holding this term.
+//   Values
+//     slot 0      publication date as YYYYMMDD (absent when unknown).
+//     slot 1      outlets' canonical names joined by `list_separator`.
+//     slot 2      speakers' names joined likewise.
+//     slot 3      the fingerprint and id (record.hpp: encode_fingerprint):
+//                 what incremental indexing compares, read in one pass.
+//   Spelling
+//     title and body words feed Xapian's spelling table.
+//   Data
+//     the stored record, JSON (record.hpp): {"id", "path", "url", "title",
+//     "date", "outlets", "speakers", "body"}; the cleaned body is kept so
+//     snippets never re-read files.
+//   Metadata
+//     "gazette.schema"  = `schema_version`; other versions are refused.
+//     "gazette.roots"   = JSON [{"label", "path"}]: the folders indexed, so a
+//                         moved folder is recognised (indexer/src/roots.cpp).
+//     "gazette.extract" = the extraction settings hash of the last run.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gazette::schema {
+
+/// Bumped whenever the layout above changes incompatibly (2: the -able/-ible
+/// stemming exception; 3: relative ids, fingerprint slot, record with id/url).
+inline constexpr int schema_version = 3;
+/// Database metadata key holding `schema_version`.
+inline constexpr std::string_view version_key = "gazette.schema";
+/// Metadata key holding the root registry.
+inline constexpr std::string_view roots_key = "gazette.roots";
+
+/// How a field is indexed and queried.
+enum class FieldKind {
+    text,   ///< words with positions, stemmed or not (title, body)
+    names,  ///< list of names: exact boolean terms + positional words (outlet, speaker)
+    date,   ///< a date: value slot + D/M/Y boolean terms (date)
+    id,     ///< unique id: one boolean term (id)
+};
+
+/// Which part of a document a field holds.
+enum class Part { title, body, outlets, speakers, date, id };
+
+/// One field of the index and (when `query_name` is set) of the query language.
+struct Field {
+    std::string_view name;         ///< field name, e.g. "outlet"
+    Part part;                     ///< which part of the document it holds
+    FieldKind kind;                ///< how it is indexed and queried
+    std::string_view prefix;       ///< text: word prefix; names: exact-name prefix; id: id prefix
+    std::string_view word_prefix;  ///< names: per-word prefix ("" otherwise)
+    std::optional<unsigned> slot;  ///< value slot, if the field has one
+    unsigned weight;               ///< text: wdf of each word in the unprefixed (free text) space
+    bool stemmed;                  ///< words stemmed (STEM_ALL) rather than kept whole
+    bool queryable;                ///< `name:` is part of the query language
+};
+
+/// Term prefixes (see the layout above); only this header names them.
+namespace prefix {
+inline constexpr std::string_view unique_id = "Q";
+inline constexpr std::string_view title = "S";
+inline constexpr std::string_view outlet = "XOUTLET:";
+inline constexpr std::string_view outlet_word = "XO";
+inline constexpr std::string_view speaker = "XSPEAKER:";
+inline constexpr std::string_view speaker_word = "XP";
+inline constexpr std::string_view day = "D";
+inline constexpr std::string_view month = "M";
+inline constexpr std::string_view year = "Y";
+}  // namespace prefix
+
+namespace slot {
+inline constexpr unsigned date = 0;         ///< "YYYYMMDD"
+inline constexpr unsigned outlets = 1;      ///< names joined by list_separator
+inline constexpr unsigned speakers = 2;     ///< names joined by list_separator
+inline constexpr unsigned fingerprint = 3;  ///< record.hpp: encode_fingerprint
+}  // namespace slot
+
+/// Every field, in the order the indexer writes them: title before body (the
+/// position gap goes between them).
+inline constexpr std::array<Field, 6> fields{{
+    {"title", Part::title, FieldKind::text, prefix::title, "", std::nullopt, 3, true, true},
+    {"body", Part::body, FieldKind::text, "", "", std::nullopt, 1, true, false},
+    {"outlet", Part::outlets, FieldKind::names, prefix::outlet, prefix::outlet_word, slot::outlets,
+     0, false, true},
+    {"speaker", Part::speakers, FieldKind::names, prefix::speaker, prefix::speaker_word,
+     slot::speakers, 0, false, true},
+    {"date", Part::date, FieldKind::date, prefix::day, "", slot::date, 0, false, true},
+    {"id", Part::id, FieldKind::id, prefix::unique_id, "", slot::fingerprint, 0, false, false},
+}};
+
+/// Looks a field up by name; nullptr when unknown.
+constexpr const Field* find_field(std::string_view name) {
+    for (const auto& f : fields)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+/// The field holding `part` (every part has exactly one).
+constexpr const Field& field_for(Part part) {
+    for (const auto& f : fields)
+        if (f.part == part) return f;
+    return fields[0];  // unreachable: the table covers every part
+}
+
+/// Separates the names in a multi-valued slot (ASCII unit separator).
+inline constexpr char list_separator = '\x1f';
+/// Position gap between text fields and between names, so phrases never
+/// match across them.
+inline constexpr unsigned field_gap = 100;
+/// Longer terms are cut or hashed (Xapian's limit is 245 bytes).
+inline constexpr std::size_t max_term_bytes = 200;
+/// Stemming language (Snowball) for indexing, query parsing and snippets;
+/// the -able/-ible exception above is applied on top of it.
+inline constexpr std::string_view stem_language = "english";
+
+/// Stems only, with positions, for both the TermGenerator and the
+/// QueryParser: one strategy, set here for both (STEM_ALL measured 2x faster
+/// to index than Omega's STEM_SOME, with no loss on the test collections).
+void configure(Xapian::TermGenerator& termgen);
+/// See configure(TermGenerator&).
+void configure(Xapian::QueryParser& parser);
+
+/// Whether an index is opened to read (a missing version is an error) or to
+/// write (an empty database without a version gets ours).
+enum class Access { read, write };
+
+/// Checks (and for an empty writable database, records) the schema version
+/// of the index at `path`. @throws Error schema_mismatch.
+void check_version(const Xapian::Database& db, const std::string& path, Access access);
+/// For Access::write: records the version on a new, empty index.
+void check_version(Xapian::WritableDatabase& db, const std::string& path);
+
+/// The unique-id term for a document id (hashed when long).
+[[nodiscard]] std::string id_term(std::string_view id);
+
+/// A names-field term, cut to the term length limit.
+[[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view value);
+
+}  // namespace gazette::schema

@@ -1,0 +1,62 @@
+/// @file extractor.hpp
+/// Extraction: from the raw text of one article to a Document (title, date,
+/// outlets, speakers, cleaned body), with the evidence behind each field.
+///
+/// Errors: extract() does not throw for any input text.
+/// Thread-safety: an Extractor is immutable after construction and may be
+/// shared between threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gazette/document.hpp"
+#include "gazette/export.hpp"
+#include "gazette/outlets.hpp"
+
+namespace gazette {
+
+/// Bumped whenever extraction rules change, so the next run re-extracts
+/// every article instead of keeping documents made by the old rules.
+inline constexpr int extraction_version = 1;
+
+/// Why a field has the value it has, for `--explain`.
+struct Evidence {
+    std::string field;  ///< "title", "date", "outlet", "speaker"
+    std::string value;  ///< the value this evidence produced
+    std::string rule;   ///< which rule fired, e.g. "dateline agency"
+    int line = 0;       ///< 1-based line of the file (0: not from the text)
+    std::string text;   ///< the line or phrase it came from
+};
+
+/// An extracted article: the Document's fields (id, path and fingerprint
+/// are the source's to fill) and the evidence for each.
+struct Article : Document {
+    std::vector<Evidence> evidence;  ///< the rule and line behind each field
+};
+
+/// Facts about an article given from outside its text (a manifest line);
+/// they win over extraction.
+struct ArticleOverrides {
+    std::string url;                   ///< the article's address (outlets are read from it)
+    std::string title;                 ///< headline
+    std::string date;                  ///< YYYY-MM-DD
+    std::vector<std::string> outlets;  ///< outlet names (canonicalised by the registry)
+};
+
+/// Extracts an Article from the raw text of a file.
+class GAZETTE_API Extractor {
+  public:
+    /// An extractor recognising the outlets of `registry`.
+    explicit Extractor(OutletRegistry registry = OutletRegistry());
+    /// Extracts every field; `overrides` (may be null) win over the text.
+    [[nodiscard]] Article extract(const std::string& text,
+                                  const ArticleOverrides* overrides = nullptr) const;
+    /// The outlets it recognises.
+    [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
+
+  private:
+    OutletRegistry registry_;
+};
+
+}  // namespace gazette

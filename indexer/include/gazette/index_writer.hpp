@@ -1,0 +1,95 @@
+/// @file index_writer.hpp
+/// Writing Documents into a gazette index: put (add or replace by id),
+/// remove, the stored fingerprint of an id, commit.
+///
+/// @code
+///   gazette::IndexWriter writer("index");
+///   gazette::Document doc;
+///   doc.id = "notes/1";
+///   doc.title = "NATO resumes talks with Russia";
+///   doc.body = "NATO foreign ministers agreed ...";
+///   writer.put(doc);
+///   writer.remove("notes/0");
+///   writer.commit();
+/// @endcode
+///
+/// Errors: every function throws gazette::Error (locked when another writer
+/// holds the index, schema_mismatch, io, corrupt, invalid_input for a
+/// document without an id). A failed put() leaves what was committed before
+/// intact.
+/// Thread-safety: one IndexWriter is for one thread at a time; only one
+/// writer (in any process) may have an index open.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazette/document.hpp"
+#include "gazette/error.hpp"
+#include "gazette/export.hpp"
+#include "gazette/outlets.hpp"
+
+namespace gazette {
+
+/// A folder of articles the index knows (see IndexWriter::attach_root).
+struct Root {
+    std::string label;       ///< the first part of its documents' ids ("corpus")
+    std::string path;        ///< its absolute path now
+    std::string moved_from;  ///< its previous path, when it was found moved; else empty
+};
+
+/// Writes documents into an index (created if missing). Documents are
+/// committed every `batch_size` changes, on commit(), and on destruction.
+class GAZETTE_API IndexWriter {
+  public:
+    /// Opens or creates the index in folder `path`; `registry` supplies the
+    /// aliases indexed with each outlet name.
+    /// @throws Error locked (another writer), schema_mismatch, io.
+    explicit IndexWriter(const std::string& path, std::size_t batch_size = 500,
+                         OutletRegistry registry = OutletRegistry());
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Adds `doc`, or replaces the document with its id.
+    /// @throws Error invalid_input when doc.id is empty.
+    void put(const Document& doc);
+    /// Removes the document with `id`; false when there was none.
+    bool remove(const std::string& id);
+    /// The fingerprint stored with `id`, or nullopt when the index has no
+    /// such document.
+    [[nodiscard]] std::optional<Fingerprint> fingerprint(const std::string& id) const;
+    /// The stored document with `id` (body included), or nullopt.
+    [[nodiscard]] std::optional<Document> document(const std::string& id) const;
+    /// Every id starting with `prefix`, in byte order.
+    [[nodiscard]] std::vector<std::string> ids(std::string_view prefix = {}) const;
+    /// Records that the document `id` now comes from `path` with
+    /// `fingerprint` (its folder moved, or its file was touched without a
+    /// change of content) without re-indexing its text; false when there is
+    /// no such document.
+    bool update_source(const std::string& id, const std::string& path,
+                       const Fingerprint& fingerprint);
+
+    /// The collection root that folder `folder` (absolute) belongs to:
+    /// a known root holding it; else a known root of the same folder name
+    /// whose old path is gone (the collection moved: its new path is
+    /// recorded and `moved_from` says where it was); else a new root,
+    /// labelled with the folder's name (made unique with "~2", "~3", ...).
+    /// Recorded at the next commit.
+    Root attach_root(const std::string& folder);
+
+    /// Makes everything written so far durable and visible to searchers.
+    void commit();
+    /// Number of documents in the index (committed or not).
+    [[nodiscard]] std::size_t document_count() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette

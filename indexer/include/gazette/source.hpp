@@ -1,0 +1,83 @@
+/// @file source.hpp
+/// Where articles come from. A Source lists items cheaply (id, path, size,
+/// mtime), reads one when the index does not already hold that version, and
+/// says which ids it speaks for, so documents whose sources are gone can be
+/// removed. FolderSource reads a folder of text files; HTML and JSONL
+/// sources plug in the same way.
+///
+/// Errors: list() and read() report bad items in their results and throw
+/// gazette::Error only when the source as a whole is unusable (io).
+/// Thread-safety: a Source is for one thread at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gazette/document.hpp"
+#include "gazette/export.hpp"
+#include "gazette/extractor.hpp"
+#include "gazette/manifest.hpp"
+
+namespace gazette {
+
+/// One article a source offers, before it is read.
+struct SourceItem {
+    std::string id;           ///< unique id in the index
+    std::string path;         ///< absolute path of the file holding it
+    Fingerprint fingerprint;  ///< size and mtime when listed; read() adds the content hash
+    std::string skipped;      ///< non-empty: why it cannot be indexed (found when listing)
+};
+
+/// What reading an item gives.
+struct SourceText {
+    std::string text;     ///< raw article text, UTF-8
+    std::string skipped;  ///< non-empty: why the item is not an article (text is empty)
+};
+
+/// A collection of articles.
+class GAZETTE_API Source {
+  public:
+    virtual ~Source() = default;
+    /// Every item, in id order, without reading contents.
+    [[nodiscard]] virtual std::vector<SourceItem> list() = 0;
+    /// Reads one listed item and sets item.fingerprint.content_hash.
+    [[nodiscard]] virtual SourceText read(SourceItem& item) = 0;
+    /// Facts about `item` given from outside its text (may be null).
+    [[nodiscard]] virtual const ArticleOverrides* overrides(const SourceItem& item) const = 0;
+    /// Id prefixes this source speaks for: a document whose id starts with
+    /// one of them and that list() did not return has lost its source.
+    [[nodiscard]] virtual std::vector<std::string> scopes() const = 0;
+    /// What the source is, for messages ("folder /data/corpus").
+    [[nodiscard]] virtual std::string description() const = 0;
+};
+
+/// The article files (.txt) under a folder, or one file. Ids are the
+/// root's label followed by the path relative to the root
+/// ("corpus/2009/a.txt"). manifest.jsonl in the root is read.
+class GAZETTE_API FolderSource : public Source {
+  public:
+    /// Articles under `folder` (absolute or relative), which lies in (or
+    /// is) the root folder `root` labelled `label`. With `only_file` set,
+    /// only that file (a path under `folder`) is offered and nothing is
+    /// pruned. `manifest` (may be null) adds overrides and must outlive the
+    /// source. @throws Error io when `folder` cannot be read.
+    FolderSource(std::string root, std::string label, std::string folder,
+                 const Manifest* manifest = nullptr, std::string only_file = {});
+    ~FolderSource() override;
+
+    [[nodiscard]] std::vector<SourceItem> list() override;
+    [[nodiscard]] SourceText read(SourceItem& item) override;
+    [[nodiscard]] const ArticleOverrides* overrides(const SourceItem& item) const override;
+    [[nodiscard]] std::vector<std::string> scopes() const override;
+    [[nodiscard]] std::string description() const override;
+
+    /// Largest file read as an article (bigger ones are skipped).
+    static constexpr std::uintmax_t max_article_bytes = 8 * 1024 * 1024;
+
+  private:
+    std::string root_, label_, folder_, only_file_;
+    const Manifest* manifest_;
+};
+
+}  // namespace gazette

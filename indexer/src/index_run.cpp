@@ -1,0 +1,250 @@
+// One indexing run: sources -> (unchanged? skip) -> extraction -> document
+// -> writer, then removal of documents whose sources are gone.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <unordered_set>
+
+#include "gazette/indexer.hpp"
+#include "gazette/version.hpp"
+#include "hash.hpp"
+#include "indexer_data.hpp"
+#include "roots.hpp"
+
+namespace gazette {
+
+namespace fs = std::filesystem;
+
+const char* to_string(Change change) noexcept {
+    switch (change) {
+        case Change::added:
+            return "added";
+        case Change::updated:
+            return "updated";
+        case Change::unchanged:
+            return "unchanged";
+        case Change::removed:
+            return "removed";
+        case Change::skipped:
+            return "skipped";
+        case Change::extracted:
+            return "extracted";
+    }
+    return "skipped";
+}
+
+namespace {
+
+constexpr std::string_view manifest_name = "manifest.jsonl";
+
+// Everything besides an article's own bytes that shapes what extraction
+// makes of it: the rules' version, the built-in word lists, the outlet
+// registries. A change re-extracts every article.
+std::uint64_t run_settings(const Extractor& extractor) {
+    Hasher h;
+    h.add_field(std::to_string(extraction_version));
+    for (const auto& f : data::indexer_files()) h.add_field(f.name).add_field(f.text);
+    for (const auto& source : extractor.registry().sources()) h.add_field(source);
+    return h.digest();
+}
+
+// The run's settings plus the item's manifest overrides.
+std::uint64_t item_settings(std::uint64_t run, const ArticleOverrides* o) {
+    if (!o) return run;
+    Hasher h;
+    h.add_field(std::to_string(run)).add_field(o->url).add_field(o->title).add_field(o->date);
+    for (const auto& name : o->outlets) h.add_field(name);
+    return h.digest();
+}
+
+void count(IndexSummary& s, Change c) {
+    switch (c) {
+        case Change::added:
+            ++s.added;
+            break;
+        case Change::updated:
+            ++s.updated;
+            break;
+        case Change::unchanged:
+            ++s.unchanged;
+            break;
+        case Change::removed:
+            ++s.removed;
+            break;
+        case Change::skipped:
+            ++s.skipped;
+            break;
+        case Change::extracted:
+            ++s.extracted;
+            break;
+    }
+}
+
+// One item: decide, read, extract, write.
+void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Extractor& extractor,
+                std::uint64_t settings, ItemOutcome& out) {
+    if (!item.skipped.empty()) {
+        out.change = Change::skipped;
+        out.reason = item.skipped;
+        return;
+    }
+    const ArticleOverrides* overrides = source.overrides(item);
+    item.fingerprint.settings_hash = item_settings(settings, overrides);
+    std::optional<Fingerprint> stored;
+    if (writer) {
+        stored = writer->fingerprint(item.id);
+        // Same size, time and settings: the file is as indexed; not even read.
+        if (stored && stored->size == item.fingerprint.size &&
+            stored->mtime_ns == item.fingerprint.mtime_ns &&
+            stored->settings_hash == item.fingerprint.settings_hash) {
+            out.change = Change::unchanged;
+            return;
+        }
+    }
+    SourceText text = source.read(item);
+    if (!text.skipped.empty()) {
+        out.change = Change::skipped;
+        out.reason = text.skipped;
+        return;
+    }
+    if (stored && stored->content_hash == item.fingerprint.content_hash &&
+        stored->size == item.fingerprint.size &&
+        stored->settings_hash == item.fingerprint.settings_hash) {
+        // Touched, not changed: remember the new time so the next run
+        // need not read it.
+        writer->update_source(item.id, item.path, item.fingerprint);
+        out.change = Change::unchanged;
+        return;
+    }
+    out.article = extractor.extract(text.text, overrides);
+    if (out.article.body.empty() && out.article.title.empty()) {
+        out.change = Change::skipped;
+        out.reason = "no article text once site chrome is removed";
+        return;
+    }
+    out.article.id = item.id;
+    out.article.path = item.path;
+    out.article.fingerprint = item.fingerprint;
+    if (overrides && out.article.url.empty()) out.article.url = overrides->url;
+    if (!writer) {
+        out.change = Change::extracted;
+        return;
+    }
+    writer->put(out.article);
+    out.change = stored ? Change::updated : Change::added;
+}
+
+}  // namespace
+
+IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* writer,
+                           const Extractor& extractor, const IndexOptions& options,
+                           const std::function<void(const ItemOutcome&)>& on_item) {
+    auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    const std::uint64_t settings = run_settings(extractor);
+    std::unordered_set<std::string> seen;
+    auto report = [&](const ItemOutcome& o) {
+        count(summary, o.change);
+        if (on_item) on_item(o);
+    };
+    for (Source* source : sources) {
+        for (auto& item : source->list()) {
+            if (!seen.insert(item.id).second) continue;  // offered by an earlier source
+            ItemOutcome out;
+            out.id = item.id;
+            out.path = item.path;
+            index_item(*source, item, writer, extractor, settings, out);
+            report(out);
+        }
+    }
+    if (writer && options.prune) {
+        std::set<std::string> scopes;
+        for (Source* source : sources)
+            for (auto& s : source->scopes()) scopes.insert(s);
+        for (const auto& scope : scopes) {
+            for (const auto& id : writer->ids(scope)) {
+                if (seen.count(id)) continue;
+                seen.insert(id);  // scopes may nest
+                writer->remove(id);
+                ItemOutcome out;
+                out.id = id;
+                out.change = Change::removed;
+                report(out);
+            }
+        }
+    }
+    if (writer) {
+        writer->commit();
+        summary.documents = writer->document_count();
+    }
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+IndexSummary index_files(const std::vector<std::string>& inputs, const IndexOptions& options,
+                         const std::function<void(const ItemOutcome&)>& on_item) {
+    auto started = std::chrono::steady_clock::now();
+    OutletRegistry registry;
+    for (const auto& f : options.registry_files) registry.load_file(f);
+    Manifest manifest;
+    for (const auto& f : options.manifest_files) manifest.load_file(f);
+
+    // Every input must exist before anything is written.
+    struct Input {
+        fs::path folder, file;
+    };
+    std::vector<Input> resolved;
+    std::set<std::string> manifests;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        auto p = fs::canonical(fs::absolute(input, ec), ec);
+        if (ec || !fs::exists(p, ec))
+            throw Error(ErrorKind::io, fmt::format("no such file or folder: {}", input));
+        Input in;
+        if (fs::is_directory(p, ec)) {
+            in.folder = p;
+        } else {
+            in.folder = p.parent_path();
+            in.file = p;
+        }
+        auto m = in.folder / manifest_name;
+        if (fs::exists(m, ec) && manifests.insert(m.string()).second)
+            manifest.load_file(m.string());
+        resolved.push_back(std::move(in));
+    }
+
+    Extractor extractor(registry);
+    std::unique_ptr<IndexWriter> writer;
+    if (!options.dry_run)
+        writer = std::make_unique<IndexWriter>(options.index_path, options.batch_size, registry);
+
+    std::vector<std::unique_ptr<FolderSource>> owned;
+    std::vector<Source*> sources;
+    std::vector<std::string> moved;
+    for (const auto& in : resolved) {
+        Root root{folder_label(in.folder.string()), in.folder.string(), {}};
+        if (writer) root = writer->attach_root(in.folder.string());
+        if (!root.moved_from.empty()) {
+            // The collection moved: point its documents at their new paths.
+            // (Their text is unchanged; the run below re-checks each file.)
+            moved.push_back(fmt::format("{} -> {}", root.moved_from, root.path));
+            for (const auto& id : writer->ids(root.label + "/")) {
+                auto fp = writer->fingerprint(id);
+                if (fp) writer->update_source(id, root.path + id.substr(root.label.size()), *fp);
+            }
+        }
+        owned.push_back(std::make_unique<FolderSource>(root.path, root.label, in.folder.string(),
+                                                       &manifest, in.file.string()));
+        sources.push_back(owned.back().get());
+    }
+    auto summary = index_sources(sources, writer.get(), extractor, options, on_item);
+    summary.moved_roots = std::move(moved);
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+}  // namespace gazette
