@@ -69,6 +69,36 @@ for want in "[CFE] [treaty]" "expatica 2009: 2009-03-05 NATO set to green-light 
     [[ "$out" == *"$want"* ]] || { echo "FAIL docs program: no \"$want\" in:"; printf '%s\n' "$out"; exit 1; }
 done
 
+# 2c. The indexing program in docs/embedding.md, built with the CMake package
+# (gazette::indexer is static and brings its link dependencies).
+mkdir -p "$work/index-app"
+awk '/^<!-- This indexing program is compiled/ {f = 1; next}
+     f && /^```cpp/ {g = 1; next}
+     g && /^```/ {exit}
+     g' "$src/docs/embedding.md" >"$work/index-app/index-app.cpp"
+[ -s "$work/index-app/index-app.cpp" ] || { echo "FAIL docs: no indexing program in docs/embedding.md"; exit 1; }
+cat >"$work/index-app/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(index_app LANGUAGES CXX)
+find_package(gazette 0.1 CONFIG REQUIRED)
+add_executable(index-app index-app.cpp)
+target_compile_options(index-app PRIVATE -Wall -Wextra -Werror)
+target_link_libraries(index-app PRIVATE gazette::indexer gazette::searcher)
+CMAKE
+cmake -S "$work/index-app" -B "$work/index-app/build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$work/index-app/build" >/dev/null
+cp -r "$src/corpus" "$work/app-corpus"
+first=$("$work/index-app/build/index-app" "$work/app-index" "$work/app-corpus")
+second=$("$work/index-app/build/index-app" "$work/app-index" "$work/app-corpus")
+for want in "5 added, 0 unchanged, 0 removed; 6 documents" "notes/cfe-1 | Notes on the CFE treaty" \
+            "app-corpus/002_585ae4fd7902f67d.txt"; do
+    [[ "$first" == *"$want"* ]] || { echo "FAIL indexing program: no \"$want\" in:"; printf '%s\n' "$first"; exit 1; }
+done
+[[ "$second" == *"0 added, 5 unchanged, 0 removed; 6 documents"* ]] ||
+    { echo "FAIL indexing program, second run:"; printf '%s\n' "$second"; exit 1; }
+[[ "$first$second" != *"notes/draft"* ]] || { echo "FAIL indexing program: the removed draft is found"; exit 1; }
+echo "ok   docs/embedding.md indexing program: $(printf '%s' "$first" | head -1)"
+
 # 3. add_subdirectory(gazette)
 cmake -S "$src/examples/consumer-subdir" -B "$work/subdir" -DGAZETTE_SOURCE_DIR="$src" >/dev/null
 cmake --build "$work/subdir" -j"$(nproc)" >/dev/null
