@@ -222,3 +222,34 @@ TEST_CASE("the embedding example links the library and prints 002 first", "[cli]
     CHECK(bad.status == 1);
     CHECK_THAT(bad.out, Catch::Contains("error (no_index)"));
 }
+
+TEST_CASE("gazette-index reports each change and keeps gone files with --no-prune",
+          "[cli][incremental]") {
+    test::TempDir dir;
+    auto in = dir.path() / "news";
+    auto body = [](const std::string& word) {
+        return "Headline\n\nA story about " + word +
+               " long enough to be the body of an article, with more than sixteen words in it.\n";
+    };
+    test::write_file(in / "a.txt", body("apricots"));
+    test::write_file(in / "b.txt", body("bananas"));
+    auto cmd = index_bin() + " --index " + quote(dir.str("index")) + " ";
+    auto first = run(cmd + quote(in.string()));
+    REQUIRE(first.status == 0);
+    CHECK_THAT(first.out, Catch::Contains("2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped"));
+    test::fs::remove(in / "b.txt");
+    auto kept = run(cmd + "--no-prune " + quote(in.string()));
+    CHECK_THAT(kept.out, Catch::Contains("0 added, 0 updated, 1 unchanged, 0 removed"));
+    CHECK_THAT(kept.out, Catch::Contains("holds 2 documents"));
+    auto json = run(cmd + "--json " + quote(in.string()));
+    REQUIRE(json.status == 0);
+    auto lines = json_lines(json.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]["id"] == "news/a.txt");
+    CHECK(lines[0]["change"] == "unchanged");
+    CHECK(lines[1]["id"] == "news/b.txt");
+    CHECK(lines[1]["change"] == "removed");
+    CHECK(lines[2]["summary"]["removed"] == 1);
+    CHECK(lines[2]["summary"]["unchanged"] == 1);
+    CHECK(lines[2]["summary"]["documents"] == 1);
+}

@@ -131,6 +131,11 @@ std::vector<std::string> IndexWriter::ids(std::string_view prefix) const {
         for (auto t = impl_->db.allterms_begin(id_prefix); t != impl_->db.allterms_end(id_prefix);
              ++t) {
             const std::string& term = *t;
+            // Shorter than the limit: not hashed, the id is the term's tail.
+            if (term.size() < schema::max_term_bytes) {
+                out.push_back(term.substr(schema::prefix::unique_id.size()));
+                continue;
+            }
             auto p = impl_->db.postlist_begin(term);
             if (p == impl_->db.postlist_end(term)) continue;
             Fingerprint fp;
