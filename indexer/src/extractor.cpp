@@ -101,6 +101,7 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
         a.title = overrides->title;
         a.evidence.push_back({"title", a.title, "manifest", 0, overrides->title});
     }
+    if (overrides) a.url = overrides->url;
 
     // Body and speakers.
     std::vector<Paragraph> paragraphs;

@@ -127,7 +127,6 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
     out.article.id = item.id;
     out.article.path = item.path;
     out.article.fingerprint = item.fingerprint;
-    if (overrides && out.article.url.empty()) out.article.url = overrides->url;
     if (!writer) {
         out.change = Change::extracted;
         return;
