@@ -25,6 +25,7 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/gazette-config-version.c
 install(FILES "${PROJECT_BINARY_DIR}/gazette-config.cmake"
               "${PROJECT_BINARY_DIR}/gazette-config-version.cmake"
               cmake/GazetteXapian.cmake
+              cmake/GazetteDeps.cmake
   DESTINATION ${GAZETTE_CMAKE_DIR})
 
 # pkg-config: relative to the .pc file, so `cmake --install --prefix P` works.

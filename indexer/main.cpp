@@ -22,6 +22,8 @@ nlohmann::json item_json(const gazette::ItemOutcome& o, bool dry_run, bool expla
     }
     if (!dry_run) j["change"] = gazette::to_string(o.change);
     if (o.change == gazette::Change::skipped) j["skipped"] = o.reason;
+    if (!o.note.empty()) j["note"] = o.note;
+    if (!o.encoding.empty() && o.encoding != "UTF-8") j["encoding"] = o.encoding;
     if (explain && o.ok()) {
         auto& ev = j["evidence"] = nlohmann::json::array();
         for (const auto& e : o.article.evidence)
@@ -96,12 +98,22 @@ int main(int argc, char** argv) {
                    "collection manifest (JSON lines); manifest.jsonl in input folders is read "
                    "anyway; repeatable")
         ->allow_extra_args(false);
+    app.add_flag("--follow-links", options.follow_links,
+                 "follow symbolic links that lead outside the folders given (by default they "
+                 "are reported and skipped)");
     app.add_option("--batch", options.batch_size, "commit every N changes")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", quiet, "print only problems");
     app.add_option("paths", inputs, "article folders or files (default: corpus)");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version exit 0; every usage error exits 2.
+        if (e.get_exit_code() == 0) return app.exit(e);
+        fmt::print(stderr, "gazette-index: {}\nRun with --help for more information.\n", e.what());
+        return 2;
+    }
     if (inputs.empty()) inputs.push_back("corpus");
     options.index_path = index;
     options.dry_run = dry_run;
@@ -115,6 +127,8 @@ int main(int argc, char** argv) {
                 print_text(o, explain);
             if (o.change == gazette::Change::skipped)
                 fmt::print(stderr, "gazette-index: skipped {}: {}\n", o.path, o.reason);
+            else if (!o.note.empty())
+                fmt::print(stderr, "gazette-index: {}: {}\n", o.path, o.note);
         };
         auto summary = gazette::index_files(inputs, options, on_item);
         if (json) {

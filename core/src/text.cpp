@@ -127,6 +127,56 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::size_t valid_utf8_prefix(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;  // overlong
+            if (c == 0xED) hi = 0x9F;  // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;  // overlong
+            if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return n;
+}
+
+std::string_view utf8_whole_chars(std::string_view text) {
+    auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    std::size_t front = 0;
+    while (front < text.size() && front < 3 && continuation(text[front])) ++front;
+    text.remove_prefix(front);
+    // Walk back to the last lead byte; drop it if its sequence is cut.
+    std::size_t k = text.size();
+    std::size_t back = 0;
+    while (k > 0 && back < 3 && continuation(text[k - 1])) --k, ++back;
+    if (k > 0) {
+        auto lead = static_cast<unsigned char>(text[k - 1]);
+        std::size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (need > back + 1) text.remove_suffix(back + 1);
+    }
+    return text;
+}
+
 void append_html_escaped(std::string& out, std::string_view text) {
     for (char c : text) {
         switch (c) {

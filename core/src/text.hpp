@@ -41,6 +41,19 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 /// no-break spaces.
 std::string_view trim(std::string_view text);
 
+/// Length of the longest prefix of `text` that is valid UTF-8 (strict:
+/// no overlong forms, surrogates or code points above U+10FFFF).
+std::size_t valid_utf8_prefix(std::string_view text);
+
+/// Whether `text` is valid UTF-8 throughout.
+inline bool is_valid_utf8(std::string_view text) {
+    return valid_utf8_prefix(text) == text.size();
+}
+
+/// `text` cut at arbitrary bytes, without the partial characters at either
+/// end (continuation bytes at the front, an unfinished sequence at the end).
+std::string_view utf8_whole_chars(std::string_view text);
+
 /// Appends `text` HTML-escaped (& < > ") to `out`.
 void append_html_escaped(std::string& out, std::string_view text);
 

@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <charconv>
 #include <string>
 
 #include "calendar.hpp"
+#include "patterns.hpp"
 
 namespace gazette {
 
@@ -17,47 +18,56 @@ namespace {
 #define GZ_WEEKDAY \
     "(?:(?:mon|tues?|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\\.?,?\\s+)?"
 
-const std::regex& month_day_year() {
-    static const std::regex re("\\b" GZ_WEEKDAY GZ_MONTH
-                               "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
-                               std::regex::icase | std::regex::optimize);
-    return re;
+// Groups: month, day, year.
+const RE2& month_day_year() {
+    static const RE2 re("\\b" GZ_WEEKDAY GZ_MONTH "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+                        patterns::options(false));
+    return patterns::checked(re);
 }
-const std::regex& day_month_year() {
-    static const std::regex re("\\b" GZ_WEEKDAY "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" GZ_MONTH
-                               ",?\\s+(\\d{4})\\b",
-                               std::regex::icase | std::regex::optimize);
-    return re;
+// Groups: day, month, year.
+const RE2& day_month_year() {
+    static const RE2 re("\\b" GZ_WEEKDAY "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" GZ_MONTH
+                        ",?\\s+(\\d{4})\\b",
+                        patterns::options(false));
+    return patterns::checked(re);
 }
-const std::regex& iso_date() {
-    static const std::regex re("\\b(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])", std::regex::optimize);
-    return re;
+// Groups: year, month, day; then a non-digit or the end (RE2 has no
+// look-ahead: the match length is taken from the day group).
+const RE2& iso_date() {
+    static const RE2 re("\\b(\\d{4})-(\\d{2})-(\\d{2})(?:\\D|$)", patterns::options());
+    return patterns::checked(re);
 }
-const std::regex& numeric_date() {
-    static const std::regex re("\\b(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})\\b",
-                               std::regex::optimize);
-    return re;
+// Groups: a, separator, b, separator, year. Both separators must be the
+// same (checked in code: RE2 has no back-references).
+const RE2& numeric_date() {
+    static const RE2 re("\\b(\\d{1,2})([/.\\-])(\\d{1,2})([/.\\-])(\\d{4})\\b",
+                        patterns::options());
+    return patterns::checked(re);
 }
 
 #undef GZ_MONTH
 #undef GZ_WEEKDAY
 
-std::optional<FoundDate> make(int y, int m, int d, const std::smatch& match, const char* form,
-                              bool ambiguous = false) {
+int number(std::string_view digits) {
+    int n = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    return n;
+}
+
+std::optional<FoundDate> make(int y, int m, int d, std::size_t begin, std::size_t length,
+                              const char* form, bool ambiguous = false) {
     if (!calendar::valid(y, m, d)) return std::nullopt;
     FoundDate f;
     f.iso = calendar::iso({y, m, d});
-    f.begin = static_cast<std::size_t>(match.position(0));
-    f.length = static_cast<std::size_t>(match.length(0));
+    f.begin = begin;
+    f.length = length;
     f.form = form;
     f.ambiguous = ambiguous;
     return f;
 }
 
-}  // namespace
-
 // Every accepted form holds a four-digit year: skip lines without one.
-static bool has_year_digits(std::string_view line) {
+bool has_year_digits(std::string_view line) {
     int run = 0;
     for (char c : line) {
         run = (c >= '0' && c <= '9') ? run + 1 : 0;
@@ -66,42 +76,52 @@ static bool has_year_digits(std::string_view line) {
     return false;
 }
 
-std::optional<FoundDate> find_date(std::string_view line_view, DateOrder order) {
-    if (!has_year_digits(line_view)) return std::nullopt;
-    const std::string line(line_view);
+// The first valid match of `re` in `line`, kept in `best` when earlier.
+template <std::size_t N, typename Fn>
+void first_valid(std::string_view line, std::optional<FoundDate>& best, const RE2& re, Fn&& fn) {
+    patterns::each_match<N>(re, line, [&](const patterns::Match<N>& m) {
+        auto f = fn(m, m.begin(line), m.group[0].size());
+        if (!f) return true;
+        if (!best || f->begin < best->begin) best = std::move(f);
+        return false;
+    });
+}
+
+}  // namespace
+
+std::optional<FoundDate> find_date(std::string_view line, DateOrder order) {
+    if (line.size() > max_date_line_bytes) line = line.substr(0, max_date_line_bytes);
+    if (!has_year_digits(line)) return std::nullopt;
     std::optional<FoundDate> best;
-    auto consider = [&](std::optional<FoundDate> f) {
-        if (f && (!best || f->begin < best->begin)) best = std::move(f);
-    };
-    auto each = [&](const std::regex& re, auto&& fn) {
-        for (std::sregex_iterator it(line.begin(), line.end(), re), end; it != end; ++it) {
-            if (auto f = fn(*it)) {
-                consider(std::move(f));
-                return;  // the first valid match of each form is enough
-            }
-        }
-    };
-    each(month_day_year(), [](const std::smatch& m) {
-        return make(std::stoi(m[3]), calendar::month_number(m.str(1)), std::stoi(m[2]), m,
+    using M3 = patterns::Match<3>;
+    first_valid<3>(line, best, month_day_year(), [](const M3& m, std::size_t b, std::size_t n) {
+        return make(number(m[3]), calendar::month_number(m[1]), number(m[2]), b, n,
                     "month day, year");
     });
-    each(day_month_year(), [](const std::smatch& m) {
-        return make(std::stoi(m[3]), calendar::month_number(m.str(2)), std::stoi(m[1]), m,
+    first_valid<3>(line, best, day_month_year(), [](const M3& m, std::size_t b, std::size_t n) {
+        return make(number(m[3]), calendar::month_number(m[2]), number(m[1]), b, n,
                     "day month year");
     });
-    each(iso_date(), [](const std::smatch& m) {
-        return make(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), m, "ISO year-month-day");
+    first_valid<3>(line, best, iso_date(), [&](const M3& m, std::size_t b, std::size_t) {
+        std::size_t end = static_cast<std::size_t>(m.group[3].data() - line.data()) + 2;
+        return make(number(m[1]), number(m[2]), number(m[3]), b, end - b, "ISO year-month-day");
     });
-    each(numeric_date(), [order](const std::smatch& m) -> std::optional<FoundDate> {
-        int a = std::stoi(m[1]), b = std::stoi(m[3]), y = std::stoi(m[4]);
-        if (a > 12 && b <= 12) return make(y, b, a, m, "numeric, day first (day > 12)");
-        if (b > 12 && a <= 12) return make(y, a, b, m, "numeric, month first (day > 12)");
-        if (a == b) return make(y, a, b, m, "numeric, day equals month");
-        // Dotted dates (05.03.2009) are day-first wherever they are written.
-        if (m[2] == ".") return make(y, b, a, m, "numeric with dots, day first");
-        if (order == DateOrder::month_first) return make(y, a, b, m, "numeric, month first", true);
-        return make(y, b, a, m, "numeric, day first", true);
-    });
+    using M5 = patterns::Match<5>;
+    first_valid<5>(line, best, numeric_date(),
+                   [order](const M5& m, std::size_t b, std::size_t n) -> std::optional<FoundDate> {
+                       if (m[2] != m[4]) return std::nullopt;  // "1/2-2009": mixed separators
+                       int a = number(m[1]), c = number(m[3]), y = number(m[5]);
+                       if (a > 12 && c <= 12)
+                           return make(y, c, a, b, n, "numeric, day first (day > 12)");
+                       if (c > 12 && a <= 12)
+                           return make(y, a, c, b, n, "numeric, month first (day > 12)");
+                       if (a == c) return make(y, a, c, b, n, "numeric, day equals month");
+                       // Dotted dates (05.03.2009) are day-first wherever they are written.
+                       if (m[2] == ".") return make(y, c, a, b, n, "numeric with dots, day first");
+                       if (order == DateOrder::month_first)
+                           return make(y, a, c, b, n, "numeric, month first", true);
+                       return make(y, c, a, b, n, "numeric, day first", true);
+                   });
     return best;
 }
 

@@ -19,6 +19,10 @@ struct FoundDate {
     bool ambiguous = false;  ///< numeric with day and month both <= 12
 };
 
+/// Dates are looked for in a line's first 4 KiB only (a date line is short;
+/// the bound keeps the work per line constant).
+inline constexpr std::size_t max_date_line_bytes = 4096;
+
 /// The first complete (day, month and year) valid date in `line`.
 /// Numeric dates whose order is ambiguous are read by `order` (day-first
 /// when unknown); dotted ones (05.03.2009) are always day-first. Impossible dates (31/02/2009) and

@@ -1,14 +1,17 @@
 // FolderSource: the .txt article files under a folder.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <memory>
+#include <set>
 
+#include "decode.hpp"
 #include "gazette/source.hpp"
 #include "hash.hpp"
 
@@ -22,51 +25,147 @@ bool is_article(const fs::path& p) {
     return p.extension() == ".txt";
 }
 
+const char* special_kind(mode_t mode) {
+    if (S_ISFIFO(mode)) return "FIFO (named pipe)";
+    if (S_ISSOCK(mode)) return "socket";
+    if (S_ISCHR(mode)) return "character device";
+    if (S_ISBLK(mode)) return "block device";
+    return nullptr;
+}
+
+bool within(const std::string& path, const std::string& folder) {
+    return path == folder ||
+           (path.starts_with(folder) && (folder.ends_with('/') || path[folder.size()] == '/'));
+}
+
+std::string mib(std::uintmax_t bytes) {
+    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+}
+
 }  // namespace
 
 FolderSource::FolderSource(std::string root, std::string label, std::string folder,
-                           const Manifest* manifest, std::string only_file)
+                           const Manifest* manifest, std::string only_file, LinkPolicy links,
+                           std::vector<std::string> allowed)
     : root_(std::move(root)),
       label_(std::move(label)),
       folder_(std::move(folder)),
       only_file_(std::move(only_file)),
-      manifest_(manifest) {}
+      manifest_(manifest),
+      links_(links),
+      allowed_(std::move(allowed)) {
+    std::error_code ec;
+    auto canonical_root = fs::canonical(root_, ec);
+    allowed_.push_back(ec ? root_ : canonical_root.string());
+}
 
 FolderSource::~FolderSource() = default;
 
 std::vector<SourceItem> FolderSource::list() {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    if (!only_file_.empty()) {
-        files.emplace_back(only_file_);
-    } else {
-        for (fs::recursive_directory_iterator
-                 it(folder_, fs::directory_options::skip_permission_denied, ec),
-             end;
-             it != end; it.increment(ec)) {
-            if (ec) break;
-            if (it->is_regular_file(ec) && is_article(it->path())) files.push_back(it->path());
-        }
-        if (ec)
-            throw Error(ErrorKind::io,
-                        fmt::format("cannot read folder {}: {}", folder_, ec.message()));
-    }
     std::vector<SourceItem> items;
-    items.reserve(files.size());
-    for (const auto& f : files) {
+    auto id_of = [&](const fs::path& p) {
+        return label_ + "/" + p.lexically_relative(root_).generic_string();
+    };
+    auto add_file = [&](const fs::path& p, const struct stat& st) {
         SourceItem item;
-        auto rel = f.lexically_relative(root_).generic_string();
-        item.id = label_ + "/" + rel;
-        item.path = (fs::path(root_) / rel).string();
-        struct stat st {};
-        if (::stat(item.path.c_str(), &st) != 0) {
-            item.skipped = fmt::format("cannot read: {}", std::strerror(errno));
-        } else {
-            item.fingerprint.size = static_cast<std::uint64_t>(st.st_size);
-            item.fingerprint.mtime_ns =
-                static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-        }
+        item.id = id_of(p);
+        item.path = (fs::path(root_) / p.lexically_relative(root_)).string();
+        item.fingerprint.size = static_cast<std::uint64_t>(st.st_size);
+        item.fingerprint.mtime_ns =
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
         items.push_back(std::move(item));
+    };
+    auto report = [&](const fs::path& p, std::string why, bool folder = false) {
+        SourceItem item;
+        item.id = id_of(p) + (folder ? "/" : "");
+        item.path = p.string();
+        item.skipped = std::move(why);
+        items.push_back(std::move(item));
+    };
+    auto allowed = [&](const std::string& target) {
+        return std::any_of(allowed_.begin(), allowed_.end(),
+                           [&](const std::string& r) { return within(target, r); });
+    };
+
+    if (!only_file_.empty()) {
+        struct stat st {};
+        if (::stat(only_file_.c_str(), &st) != 0)
+            report(only_file_, fmt::format("cannot read: {}", std::strerror(errno)));
+        else if (const char* kind = special_kind(st.st_mode))
+            report(only_file_, kind);
+        else
+            add_file(only_file_, st);
+        return items;
+    }
+
+    // Depth-first walk. Folders are entered once each (by device and inode),
+    // so links cannot make it loop.
+    std::set<std::pair<dev_t, ino_t>> entered;
+    std::vector<fs::path> pending{fs::path(folder_)};
+    struct stat top {};
+    if (::stat(folder_.c_str(), &top) != 0)
+        throw Error(ErrorKind::io,
+                    fmt::format("cannot read folder {}: {}", folder_, std::strerror(errno)));
+    entered.emplace(top.st_dev, top.st_ino);
+    while (!pending.empty()) {
+        fs::path dir = std::move(pending.back());
+        pending.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        if (ec) {
+            if (dir == fs::path(folder_))
+                throw Error(ErrorKind::io,
+                            fmt::format("cannot read folder {}: {}", folder_, ec.message()));
+            report(dir, fmt::format("folder not read: {}", ec.message()), true);
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                report(dir, fmt::format("folder read in part: {}", ec.message()), true);
+                break;
+            }
+            const fs::path& p = it->path();
+            struct stat st {};
+            if (::lstat(p.c_str(), &st) != 0) continue;  // gone since listed
+            if (S_ISLNK(st.st_mode)) {
+                struct stat target {};
+                if (::stat(p.c_str(), &target) != 0) {
+                    report(p, errno == ELOOP ? "link loop" : "dangling link (its target is gone)");
+                    continue;
+                }
+                auto resolved = fs::canonical(p, ec);
+                if (ec) {
+                    report(p, fmt::format("link not followed: {}", ec.message()));
+                    continue;
+                }
+                if (links_ == LinkPolicy::inside && !allowed(resolved.string())) {
+                    report(p, fmt::format("link to {}, outside the collection (--follow-links "
+                                          "indexes it)",
+                                          resolved.string()));
+                    continue;
+                }
+                if (S_ISDIR(target.st_mode)) {
+                    // A folder inside the collection is walked anyway; outside
+                    // it, only when following every link.
+                    if (links_ == LinkPolicy::follow &&
+                        entered.emplace(target.st_dev, target.st_ino).second)
+                        pending.push_back(p);
+                } else if (const char* kind = special_kind(target.st_mode)) {
+                    report(p, fmt::format("link to a {}", kind));
+                } else if (S_ISREG(target.st_mode) && is_article(p)) {
+                    add_file(p, target);
+                    linked_.insert(items.back().id);
+                }
+                continue;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                if (entered.emplace(st.st_dev, st.st_ino).second) pending.push_back(p);
+            } else if (const char* kind = special_kind(st.st_mode)) {
+                report(p, kind);
+            } else if (S_ISREG(st.st_mode) && is_article(p)) {
+                add_file(p, st);
+            }
+        }
     }
     std::sort(items.begin(), items.end(),
               [](const SourceItem& a, const SourceItem& b) { return a.id < b.id; });
@@ -75,32 +174,57 @@ std::vector<SourceItem> FolderSource::list() {
 
 SourceText FolderSource::read(SourceItem& item) {
     SourceText out;
-    if (item.fingerprint.size > max_article_bytes) {
-        out.skipped = fmt::format("too large for an article ({} bytes, limit {})",
-                                  item.fingerprint.size, max_article_bytes);
+    // Files listed as files are opened without following a link (one put
+    // in their place since does not lead out), and without blocking (a
+    // FIFO put in their place is refused, not waited on).
+    int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
+    if (!linked_.count(item.id)) flags |= O_NOFOLLOW;
+    int fd = ::open(item.path.c_str(), flags);
+    if (fd < 0) {
+        out.skipped = fmt::format("cannot open for reading: {}", std::strerror(errno));
         return out;
     }
-    std::ifstream in(item.path, std::ios::binary);
-    if (!in) {
-        out.skipped = "cannot open for reading";
+    std::unique_ptr<int, void (*)(int*)> closer(&fd, [](int* f) { ::close(*f); });
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        out.skipped = "not a regular file";
         return out;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    item.fingerprint.size = text.size();
-    item.fingerprint.content_hash = hash64(text);
-    if (text.find('\0') != std::string::npos) {
-        out.skipped = "binary file (contains NUL bytes)";
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    const std::size_t want = static_cast<std::size_t>(std::min(size, max_article_bytes));
+    std::string bytes(want, '\0');
+    std::size_t got = 0;
+    while (got < want) {
+        ssize_t n = ::read(fd, bytes.data() + got, want - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            out.skipped = fmt::format("read error: {}", std::strerror(errno));
+            return out;
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    bytes.resize(got);
+    item.fingerprint.size = size > max_article_bytes ? size : got;
+    item.fingerprint.content_hash = hash64(bytes);
+    if (size > max_article_bytes) {
+        // Cut at the last line end, so no line is indexed in part.
+        auto nl = bytes.rfind('\n');
+        if (nl != std::string::npos && nl > bytes.size() / 2) bytes.resize(nl + 1);
+        out.note = fmt::format("truncated: only the first {} of {} are indexed", mib(bytes.size()),
+                               mib(size));
+    }
+    Decoded decoded = decode_text(bytes);
+    if (!decoded.error.empty()) {
+        out.skipped = std::move(decoded.error);
         return out;
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    out.encoding = std::move(decoded.encoding);
+    if (decoded.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         out.skipped = "empty file";
         return out;
     }
-    // A UTF-8 byte-order mark is not text.
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    out.text = std::move(text);
+    out.text = std::move(decoded.text);
     return out;
 }
 

@@ -2,6 +2,7 @@
 // -> writer, then removal of documents whose sources are gone.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -104,6 +105,8 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
         }
     }
     SourceText text = source.read(item);
+    out.encoding = text.encoding;
+    out.note = text.note;
     if (!text.skipped.empty()) {
         out.change = Change::skipped;
         out.reason = text.skipped;
@@ -135,6 +138,15 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
     out.change = stored ? Change::updated : Change::added;
 }
 
+ItemOutcome failed(const SourceItem& item, std::string why) {
+    ItemOutcome out;
+    out.id = item.id;
+    out.path = item.path;
+    out.change = Change::skipped;
+    out.reason = std::move(why);
+    return out;
+}
+
 }  // namespace
 
 IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* writer,
@@ -144,6 +156,7 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     IndexSummary summary;
     const std::uint64_t settings = run_settings(extractor);
     std::unordered_set<std::string> seen;
+    std::vector<std::string> kept;  // folders not read: their documents stay
     auto report = [&](const ItemOutcome& o) {
         count(summary, o.change);
         if (on_item) on_item(o);
@@ -154,7 +167,18 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
             ItemOutcome out;
             out.id = item.id;
             out.path = item.path;
-            index_item(*source, item, writer, extractor, settings, out);
+            try {
+                index_item(*source, item, writer, extractor, settings, out);
+            } catch (const std::bad_alloc&) {
+                out = failed(item, "out of memory while extracting");
+            } catch (const Error& e) {
+                if (e.kind() != ErrorKind::invalid_input)
+                    throw;  // the index's trouble, not the item's
+                out = failed(item, e.what());
+            } catch (const std::exception& e) {
+                out = failed(item, fmt::format("extraction failed: {}", e.what()));
+            }
+            if (out.change == Change::skipped && item.id.ends_with('/')) kept.push_back(item.id);
             report(out);
         }
     }
@@ -165,6 +189,9 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
         for (const auto& scope : scopes) {
             for (const auto& id : writer->ids(scope)) {
                 if (seen.count(id)) continue;
+                if (std::any_of(kept.begin(), kept.end(),
+                                [&](const std::string& k) { return id.starts_with(k); }))
+                    continue;     // its folder could not be read this time
                 seen.insert(id);  // scopes may nest
                 writer->remove(id);
                 ItemOutcome out;
@@ -216,6 +243,8 @@ IndexSummary index_files(const std::vector<std::string>& inputs, const IndexOpti
     }
 
     Extractor extractor(registry);
+    std::vector<std::string> folders;  // links may lead from one input folder into another
+    for (const auto& in : resolved) folders.push_back(in.folder.string());
     std::unique_ptr<IndexWriter> writer;
     if (!options.dry_run)
         writer = std::make_unique<IndexWriter>(options.index_path, options.batch_size, registry);
@@ -235,8 +264,9 @@ IndexSummary index_files(const std::vector<std::string>& inputs, const IndexOpti
                 if (fp) writer->update_source(id, root.path + id.substr(root.label.size()), *fp);
             }
         }
-        owned.push_back(std::make_unique<FolderSource>(root.path, root.label, in.folder.string(),
-                                                       &manifest, in.file.string()));
+        owned.push_back(std::make_unique<FolderSource>(
+            root.path, root.label, in.folder.string(), &manifest, in.file.string(),
+            options.follow_links ? LinkPolicy::follow : LinkPolicy::inside, folders));
         sources.push_back(owned.back().get());
     }
     auto summary = index_sources(sources, writer.get(), extractor, options, on_item);

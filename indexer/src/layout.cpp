@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 #include "dates.hpp"
 #include "indexer_data.hpp"
@@ -23,9 +22,17 @@ const std::vector<std::string>& chrome_starts() {
     return starts;
 }
 
-bool is_time_code(const std::string& s) {
-    static const std::regex re("^\\d{1,2}:\\d{2}(:\\d{2})?$");
-    return std::regex_match(s, re);
+// "3:45", "12:07:30".
+bool is_time_code(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        return from + n <= s.size() && std::all_of(s.begin() + static_cast<long>(from),
+                                                   s.begin() + static_cast<long>(from + n),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::size_t h = digits(0, 2) ? 2 : digits(0, 1) ? 1 : 0;
+    if (h == 0 || h >= s.size() || s[h] != ':' || !digits(h + 1, 2)) return false;
+    if (s.size() == h + 3) return true;
+    return s.size() == h + 6 && s[h + 3] == ':' && digits(h + 4, 2);
 }
 
 // "icon bookmark-bicon bookmarkicon cameraicon ..." rows.
@@ -57,8 +64,15 @@ bool is_breadcrumb(const std::string& line) {
 // The line only names an outlet, maybe with "news", "online", a domain.
 bool is_banner(const std::string& line, const OutletRegistry& registry) {
     if (word_count(line) > 5) return false;
-    static const std::regex tail("\\s*(news|online|\\.com|homepage|home page)$", std::regex::icase);
-    std::string core = std::regex_replace(line, tail, "");
+    std::string core = line;
+    std::string lower = text::lower(line);
+    for (std::string_view tail : {"news", "online", ".com", "homepage", "home page"}) {
+        if (lower.size() == core.size() && lower.ends_with(tail)) {
+            core = std::string(
+                text::trim(std::string_view(core).substr(0, core.size() - tail.size())));
+            break;
+        }
+    }
     return registry.find(core) != nullptr || registry.find(line) != nullptr;
 }
 

@@ -5,11 +5,11 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
 #include "gazette/outlets.hpp"
 #include "indexer_data.hpp"
+#include "patterns.hpp"
 #include "text.hpp"
 
 namespace gazette {
@@ -22,16 +22,6 @@ bool all_caps_short(const std::string& s) {
                        [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
 }
 
-std::string regex_escape(const std::string& s) {
-    static const std::string special = "\\^$.|?*+()[]{}/";
-    std::string out;
-    for (char c : s) {
-        if (special.find(c) != std::string::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 struct OutletRegistry::Impl {
@@ -41,24 +31,28 @@ struct OutletRegistry::Impl {
     // Per outlet, its names lower-cased: find_in() runs an outlet's regexes
     // only when one of these occurs in the text.
     std::vector<std::vector<std::string>> lower_names;
-    // Per outlet, the compiled matchers for its names, aliases and patterns.
-    std::vector<std::vector<std::regex>> matchers;
+    // Per outlet, the compiled matchers for its names, aliases and patterns
+    // (RE2: linear in the text; shared, as RE2 objects are immutable).
+    std::vector<std::vector<std::shared_ptr<const RE2>>> matchers;
     // The JSON texts loaded, in order.
     std::vector<std::string> sources;
 
     void compile(std::size_t i) {
         const Outlet& o = outlets[i];
-        std::vector<std::regex> res;
+        std::vector<std::shared_ptr<const RE2>> res;
+        auto add = [&](const std::string& pattern, bool case_sensitive) {
+            auto re = std::make_shared<const RE2>(pattern, patterns::options(case_sensitive));
+            if (!re->ok()) throw Error(ErrorKind::invalid_input, re->error());
+            res.push_back(std::move(re));
+        };
+        // Whole words only; short capitals ("RT", "AFP") only in capitals.
         auto add_name = [&](const std::string& name) {
-            // Whole words only; short capitals ("RT", "AFP") only in capitals.
-            auto flags = std::regex::optimize;
-            if (!all_caps_short(name)) flags |= std::regex::icase;
-            res.emplace_back("(^|[^A-Za-z0-9])" + regex_escape(name) + "($|[^A-Za-z0-9])", flags);
+            add("(?:^|[^A-Za-z0-9])" + RE2::QuoteMeta(name) + "(?:$|[^A-Za-z0-9])",
+                all_caps_short(name));
         };
         add_name(o.name);
         for (const auto& a : o.aliases) add_name(a);
-        for (const auto& p : o.patterns)
-            res.emplace_back(p, std::regex::icase | std::regex::optimize);
+        for (const auto& p : o.patterns) add(p, false);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
         if (lower_names.size() <= i) lower_names.resize(i + 1);
@@ -144,10 +138,10 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             *same = std::move(o);
         try {
             impl_->compile(i);
-        } catch (const std::regex_error& e) {
+        } catch (const Error& e) {
             throw Error(ErrorKind::invalid_input,
-                        fmt::format("outlet registry {}: entry {}: bad pattern: {}", origin, index,
-                                    e.what()));
+                        fmt::format("outlet registry {}: entry {}: bad pattern (RE2 syntax): {}",
+                                    origin, index, e.what()));
         }
     }
 }
@@ -169,9 +163,8 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
         if (!named && !(may_hold_domain && !impl_->outlets[i].patterns.empty())) continue;
         std::size_t first = std::string::npos;
         for (const auto& re : impl_->matchers[i]) {
-            std::smatch m;
-            if (std::regex_search(text, m, re))
-                first = std::min(first, static_cast<std::size_t>(m.position(0)));
+            patterns::Match<0> m;
+            if (patterns::first_match(*re, text, m)) first = std::min(first, m.begin(text));
         }
         if (first != std::string::npos) found.emplace_back(first, &impl_->outlets[i]);
     }

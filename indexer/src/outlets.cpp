@@ -1,7 +1,9 @@
 #include "outlets.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <set>
+
+#include "patterns.hpp"
 
 #include "text.hpp"
 
@@ -10,24 +12,39 @@ namespace gazette {
 namespace {
 
 // "BRUSSELS (Reuters) --", "MOSCOW, March 5 (AFP) -": an agency dateline.
-const std::regex& dateline() {
-    static const std::regex re(
-        "^[A-Z][A-Za-z.' -]{1,40}?(?:,[A-Za-z0-9 "
-        ".]{1,30}?)?\\s*\\(([^()]{2,40})\\)\\s*(?:--|-|\u2014|\u2013|:)",
-        std::regex::optimize);
-    return re;
+// Group: what the parentheses hold.
+const RE2& dateline() {
+    static const RE2 re(
+        "^[A-Z][A-Za-z.' -]{1,40}?(?:,[A-Za-z0-9 .]{1,30}?)?\\s*\\(([^()]{2,40})\\)\\s*"
+        "(?:--|-|\u2014|\u2013|:)",
+        patterns::options());
+    return patterns::checked(re);
 }
 
-// "told AFP": an agency interview, which credits the agency.
-const std::regex& told_agency() {
-    static const std::regex re("\\btold ([A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+){0,2})",
-                               std::regex::optimize);
-    return re;
+// "told AFP": an agency interview, which credits the agency. Group: up to
+// three capitalised words (of at most 40 letters each: no outlet name is
+// longer, and the bound keeps a match short on any input).
+const RE2& told_agency() {
+    static const RE2 re("\\btold ([A-Z][A-Za-z-]{0,39}(?: [A-Z][A-Za-z-]{0,39}){0,2})\\b",
+                        patterns::options());
+    return patterns::checked(re);
 }
 
-const std::regex& url() {
-    static const std::regex re("(https?://|www\\.)\\S+", std::regex::icase | std::regex::optimize);
-    return re;
+// An address in a line of site furniture (up to 1,000 bytes of it).
+const RE2& url() {
+    static const RE2 re("(?:https?://|www\\.)\\S{1,1000}", patterns::options(false));
+    return patterns::checked(re);
+}
+
+// At most this much of a line around a match is kept as evidence.
+constexpr std::size_t evidence_context = 80;
+
+std::string excerpt(const std::string& line, std::size_t begin, std::size_t length) {
+    if (line.size() <= 2 * evidence_context) return line;
+    std::size_t from = begin > evidence_context ? begin - evidence_context : 0;
+    std::size_t to =
+        std::min(line.size(), begin + std::min(length, evidence_context) + evidence_context);
+    return std::string(text::utf8_whole_chars(std::string_view(line).substr(from, to - from)));
 }
 
 }  // namespace
@@ -35,13 +52,20 @@ const std::regex& url() {
 std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry& registry,
                                       std::vector<Evidence>& evidence) {
     std::vector<std::string> outlets;
-    auto credit = [&](const std::string& name, const std::string& rule, const Line& line) {
+    // Evidence: one entry per outlet and rule, quoting at most a few
+    // hundred bytes of the line (a line may be megabytes long).
+    std::set<std::pair<std::string, std::string>> noted;
+    auto credit = [&](const std::string& name, const std::string& rule, const Line& line,
+                      std::size_t at = 0, std::size_t length = 0) {
         if (std::find(outlets.begin(), outlets.end(), name) == outlets.end())
             outlets.push_back(name);
-        evidence.push_back({"outlet", name, rule, line.number, line.text});
+        if (noted.emplace(name, rule).second)
+            evidence.push_back({"outlet", name, rule, line.number, excerpt(line.text, at, length)});
     };
-    auto credit_all_in = [&](const std::string& text, const std::string& rule, const Line& line) {
-        for (const Outlet* o : registry.find_in(text)) credit(o->name, rule, line);
+    auto credit_all_in = [&](std::string_view text, const std::string& rule, const Line& line,
+                             std::size_t at = 0) {
+        for (const Outlet* o : registry.find_in(std::string(text)))
+            credit(o->name, rule, line, at, text.size());
     };
 
     std::size_t paragraphs_seen = 0;
@@ -65,20 +89,20 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                 break;
             }
             case LineRole::chrome: {
-                std::smatch m;
+                patterns::Match<0> m;
                 bool has_url = l.text.find("http") != std::string::npos ||
                                l.text.find("www.") != std::string::npos;
-                if (has_url && std::regex_search(l.text, m, url()))
-                    credit_all_in(m.str(0), "article URL", l);
+                if (has_url && patterns::first_match(url(), l.text, m))
+                    credit_all_in(m[0], "article URL", l, m.begin(l.text));
                 break;
             }
             case LineRole::body: {
                 if (paragraphs_seen++ < 3) {
-                    std::smatch m;
+                    patterns::Match<1> m;
                     auto paren = l.text.find('(');
                     if (paren != std::string::npos && paren < 80 &&
-                        std::regex_search(l.text, m, dateline())) {
-                        std::string agency = m.str(1);
+                        patterns::first_match(dateline(), l.text, m)) {
+                        std::string agency(m[1]);
                         if (const Outlet* o = registry.find(agency))
                             credit(o->name, "agency dateline", l);
                         else if (text::tokenize(agency).size() <= 4 && agency[0] >= 'A' &&
@@ -87,17 +111,18 @@ std::vector<std::string> find_outlets(const Layout& layout, const OutletRegistry
                     }
                 }
                 if (l.text.find("told ") == std::string::npos) break;
-                for (std::sregex_iterator it(l.text.begin(), l.text.end(), told_agency()), end;
-                     it != end; ++it) {
-                    const Outlet* o = registry.find((*it).str(1));
+                patterns::each_match<1>(told_agency(), l.text, [&](const patterns::Match<1>& m) {
+                    std::string words(m[1]);
+                    const Outlet* o = registry.find(words);
                     if (!o) {
                         // "told AFP on Monday": try the first word alone.
-                        auto first = (*it).str(1).substr(0, (*it).str(1).find(' '));
-                        o = registry.find(first);
+                        o = registry.find(words.substr(0, words.find(' ')));
                     }
                     if (o && o->agency)
-                        credit(o->name, "quote given to an agency (\"" + (*it).str(0) + "\")", l);
-                }
+                        credit(o->name, "quote given to an agency (\"told " + o->name + "\")", l,
+                               m.begin(l.text), m.group[0].size());
+                    return true;
+                });
                 break;
             }
             default:

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "indexer_data.hpp"
 #include "text.hpp"
@@ -40,6 +42,14 @@ GAZETTE_WORDS(unnamed_nouns, "unnamed_speakers.txt")
 // Verbs opening a sentence that are no name ("Asked Willie").
 GAZETTE_WORDS(sentence_verbs, "sentence_verbs.txt")
 #undef GAZETTE_WORDS
+
+// Longest run of words taken as one name (with its roles): "Boston Red
+// Sox Outfielder Jackie Jensen" is six. The bound keeps the work per word
+// constant on text of nothing but capitalised words.
+constexpr std::size_t max_name_words = 10;
+
+// Longest phrase kept as evidence.
+constexpr std::size_t max_phrase_bytes = 200;
 
 struct Tok {
     std::string text;  // as written
@@ -147,7 +157,7 @@ std::vector<Tok> clean_name(std::vector<Tok> run) {
 // Name run ending just before token `end` (exclusive), walking back.
 std::vector<Tok> name_run_before(const std::vector<Tok>& toks, std::size_t end) {
     std::size_t b = end;
-    while (b > 0) {
+    while (b > 0 && end - b < max_name_words) {
         const Tok& t = toks[b - 1];
         bool particle_inside = particles().count(t.lower) && b < end && is_name_word(toks[b]);
         if (is_name_word(t) || particle_inside ||
@@ -167,7 +177,7 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
         ++b;
     std::size_t e = b;
     bool seen_name = false;  // lower-case roles may follow capitalised ones: "EU envoy"
-    while (e < toks.size()) {
+    while (e < toks.size() && e - b < max_name_words) {
         const Tok& t = toks[e];
         bool particle_inside =
             particles().count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
@@ -209,17 +219,29 @@ std::vector<std::string> words_of(const std::vector<Tok>& run) {
     return w;
 }
 
-bool ends_with(const std::vector<std::string>& full, const std::vector<std::string>& part) {
-    if (part.size() > full.size()) return false;
-    return std::equal(part.rbegin(), part.rend(), full.rbegin());
+std::string joined(const std::vector<std::string>& words, std::size_t from = 0) {
+    std::string out;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        if (!out.empty()) out += ' ';
+        out += words[i];
+    }
+    return out;
 }
 
 }  // namespace
 
 std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                                        std::vector<Evidence>& evidence) {
-    // Every full name (two or more words once roles are stripped) in the story.
-    std::vector<std::vector<std::string>> full_names;
+    // Every full name (two or more words once roles are stripped) in the
+    // story, found by each of its endings: "Smith" and "John Smith" lead
+    // to "Mary John Smith". The first of the longest names wins.
+    std::unordered_map<std::string, std::vector<std::string>> by_ending;
+    auto remember = [&](const std::vector<std::string>& name) {
+        for (std::size_t k = 0; k < name.size(); ++k) {
+            auto& slot = by_ending[joined(name, k)];
+            if (name.size() > slot.size()) slot = name;
+        }
+    };
     std::vector<std::vector<Tok>> para_tokens;
     for (const auto& p : paragraphs) {
         para_tokens.push_back(tokens_of(p.text));
@@ -232,27 +254,27 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             }
             i += run.size();
             auto name = clean_name(run);
-            if (name.size() >= 2) full_names.push_back(words_of(name));
+            if (name.size() >= 2) remember(words_of(name));
         }
     }
     auto resolve =
         [&](const std::vector<std::string>& name) -> std::optional<std::vector<std::string>> {
-        const std::vector<std::string>* best = nullptr;
-        for (const auto& f : full_names)
-            if (ends_with(f, name) && (!best || f.size() > best->size())) best = &f;
-        if (best) return *best;
+        if (auto it = by_ending.find(joined(name)); it != by_ending.end()) return it->second;
         if (name.size() >= 2) return name;
         return std::nullopt;  // a surname alone, never given in full: not enough
     };
 
     std::vector<std::string> speakers;
+    std::unordered_set<std::string> named;
+    std::set<std::pair<std::string, std::string>> noted;  // evidence: once per name and rule
     auto add = [&](const std::vector<std::string>& name, const std::string& rule,
                    const Paragraph& p, const std::string& phrase) {
-        std::string full;
-        for (const auto& w : name) full += (full.empty() ? "" : " ") + w;
-        if (std::find(speakers.begin(), speakers.end(), full) == speakers.end())
-            speakers.push_back(full);
-        evidence.push_back({"speaker", full, rule, p.line, phrase});
+        std::string full = joined(name);
+        if (named.insert(full).second) speakers.push_back(full);
+        if (noted.emplace(full, rule).second)
+            evidence.push_back({"speaker", full, rule, p.line,
+                                std::string(text::utf8_whole_chars(
+                                    std::string_view(phrase).substr(0, max_phrase_bytes)))});
     };
 
     // The last person named, for "he said"; cleared by an unnamed speaker.

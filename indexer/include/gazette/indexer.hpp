@@ -48,6 +48,8 @@ struct ItemOutcome {
     std::string path;                 ///< absolute path of its file (empty for removed records)
     Change change = Change::skipped;  ///< what the run did
     std::string reason;               ///< why it was skipped, when skipped
+    std::string note;                 ///< something to know about an indexed item (e.g. truncated)
+    std::string encoding;             ///< what its bytes were, when read ("UTF-8", "UTF-16LE", ...)
     Article article;                  ///< what was extracted, when added, updated or extracted
     /// True when the item is (still) in the index or, on a dry run, was extracted.
     [[nodiscard]] bool ok() const { return change != Change::skipped && change != Change::removed; }
@@ -55,10 +57,11 @@ struct ItemOutcome {
 
 /// Options for a run.
 struct IndexOptions {
-    std::string index_path = "index";         ///< index folder to create or update
-    bool dry_run = false;                     ///< extract everything; write nothing
-    bool prune = true;                        ///< remove documents whose sources are gone
-    std::size_t batch_size = 500;             ///< commit every N changes
+    std::string index_path = "index";  ///< index folder to create or update
+    bool dry_run = false;              ///< extract everything; write nothing
+    bool prune = true;                 ///< remove documents whose sources are gone
+    bool follow_links = false;         ///< follow links leading outside the input folders too
+    std::size_t batch_size = 500;      ///< commit every N changes
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>
         manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
@@ -82,6 +85,11 @@ struct IndexSummary {
 /// Brings `writer`'s index in step with `sources` (or with `writer` null,
 /// extracts every item: a dry run). `on_item` is called for each item as it
 /// is done, removed documents included. Commits before returning.
+///
+/// An item whose reading or extraction throws (any std::exception, memory
+/// exhaustion included) is reported as skipped with the error, and the run
+/// goes on: no single input loses a run. Documents under a folder that
+/// could not be read (a skipped item whose id ends in '/') are kept.
 GAZETTE_API IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* writer,
                                        const Extractor& extractor, const IndexOptions& options,
                                        const std::function<void(const ItemOutcome&)>& on_item);

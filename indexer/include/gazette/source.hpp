@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ struct SourceItem {
 
 /// What reading an item gives.
 struct SourceText {
-    std::string text;     ///< raw article text, UTF-8
-    std::string skipped;  ///< non-empty: why the item is not an article (text is empty)
+    std::string text;      ///< article text, converted to UTF-8
+    std::string skipped;   ///< non-empty: why the item is not an article (text is empty)
+    std::string encoding;  ///< what the bytes were ("UTF-8", "UTF-16LE", "WINDOWS-1252", ...)
+    std::string note;      ///< non-empty: something the user should know (e.g. truncated)
 };
 
 /// A collection of articles.
@@ -52,9 +55,22 @@ class GAZETTE_API Source {
     [[nodiscard]] virtual std::string description() const = 0;
 };
 
+/// How a FolderSource treats symbolic links.
+enum class LinkPolicy {
+    inside,  ///< follow links whose target lies inside one of the allowed roots; report others
+    follow,  ///< follow every link (folders once each: cycles are cut)
+};
+
 /// The article files (.txt) under a folder, or one file. Ids are the
 /// root's label followed by the path relative to the root
 /// ("corpus/2009/a.txt"). manifest.jsonl in the root is read.
+///
+/// Text is decoded (byte-order marks, UTF-16/32, legacy single-byte
+/// encodings via uchardet) to UTF-8; a file larger than max_article_bytes
+/// contributes its first max_article_bytes (cut at a line end), with a
+/// note. Listing reports, as skipped items named by their path: links
+/// that dangle or lead outside the allowed roots (LinkPolicy::inside),
+/// FIFOs, sockets and devices, and folders that cannot be read.
 class GAZETTE_API FolderSource : public Source {
   public:
     /// Articles under `folder` (absolute or relative), which lies in (or
@@ -62,8 +78,10 @@ class GAZETTE_API FolderSource : public Source {
     /// only that file (a path under `folder`) is offered and nothing is
     /// pruned. `manifest` (may be null) adds overrides and must outlive the
     /// source. @throws Error io when `folder` cannot be read.
+    /// `allowed` lists the folders links may lead into besides `root`.
     FolderSource(std::string root, std::string label, std::string folder,
-                 const Manifest* manifest = nullptr, std::string only_file = {});
+                 const Manifest* manifest = nullptr, std::string only_file = {},
+                 LinkPolicy links = LinkPolicy::inside, std::vector<std::string> allowed = {});
     ~FolderSource() override;
 
     [[nodiscard]] std::vector<SourceItem> list() override;
@@ -72,12 +90,16 @@ class GAZETTE_API FolderSource : public Source {
     [[nodiscard]] std::vector<std::string> scopes() const override;
     [[nodiscard]] std::string description() const override;
 
-    /// Largest file read as an article (bigger ones are skipped).
+    /// Most bytes of one file read as an article: the rest of a longer
+    /// file is not indexed (and the item carries a note saying so).
     static constexpr std::uintmax_t max_article_bytes = 8 * 1024 * 1024;
 
   private:
     std::string root_, label_, folder_, only_file_;
     const Manifest* manifest_;
+    LinkPolicy links_;
+    std::vector<std::string> allowed_;
+    std::set<std::string> linked_;  // ids of items reached through a link
 };
 
 }  // namespace gazette
