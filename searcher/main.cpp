@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -20,6 +22,7 @@ void print_facet(const char* name, const std::vector<gazette::FacetValue>& value
 
 void print_text(const gazette::SearchResult& r, bool color, bool facets) {
     if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", r.suggestion);
+    for (const auto& w : r.warnings) fmt::print(stderr, "gazette-search: note: {}\n", w);
     if (r.hits.empty()) {
         fmt::print("no results for \"{}\"\n", r.query);
         return;
@@ -42,6 +45,16 @@ void print_text(const gazette::SearchResult& r, bool color, bool facets) {
         if (!h.snippet.empty()) fmt::print("   {}\n", h.snippet);
         fmt::print("\n");
     }
+}
+
+// A whole number from 0 to `max` given to `flag`; anything else is a usage error.
+std::size_t count_option(const char* flag, const std::string& text, std::size_t max) {
+    std::size_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n > max)
+        throw CLI::ValidationError(
+            flag, fmt::format("must be a whole number from 0 to {}, not \"{}\"", max, text));
+    return n;
 }
 
 }  // namespace
@@ -74,14 +87,41 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"relevance", "date"}))
         ->capture_default_str();
     app.add_flag("--reverse", reverse, "reverse the order (date: oldest first)");
-    app.add_option("--limit", req.limit, "number of results")->capture_default_str();
-    app.add_option("--offset", req.offset, "results to skip (paging)")->capture_default_str();
-    app.add_option("--snippet-length", req.snippet_length, "snippet characters (0: none)")
+    // Numbers are read as text and checked here: CLI11 would wrap -1 and
+    // truncate 4294967296.
+    std::string limit = std::to_string(req.limit), offset = "0",
+                snippet_length = std::to_string(req.snippet_length);
+    app.add_option("--limit", limit,
+                   fmt::format("number of results (at most {})", gazette::Limits::max_limit))
+        ->capture_default_str();
+    app.add_option("--offset", offset, "results to skip (paging)")->capture_default_str();
+    app.add_option("--snippet-length", snippet_length,
+                   fmt::format("snippet characters (0: none; at most {})",
+                               gazette::Limits::max_snippet_length))
         ->capture_default_str();
     app.add_flag("--json", json, "print one JSON object (snippets marked with <mark>)");
     app.add_flag("--facets", req.facets, "count matches per outlet, speaker and year");
     app.add_option("query", words, "query words");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+        req.limit = count_option("--limit", limit, gazette::Limits::max_limit);
+        req.offset = count_option("--offset", offset, gazette::Limits::max_offset);
+        req.snippet_length =
+            count_option("--snippet-length", snippet_length, gazette::Limits::max_snippet_length);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version exit 0; every usage error exits 2.
+        if (e.get_exit_code() == 0) return app.exit(e);
+        std::string hint;
+        for (const auto& a : app.remaining())
+            if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
+                hint = fmt::format(
+                    "\n(To exclude a word, put the query after --: gazette-search -- nato {})", a);
+                break;
+            }
+        fmt::print(stderr, "gazette-search: {}{}\nRun with --help for more information.\n",
+                   e.what(), hint);
+        return 2;
+    }
 
     for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
     req.sort = sort == "date" ? gazette::SortOrder::date : gazette::SortOrder::relevance;

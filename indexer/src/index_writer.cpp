@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "document_terms.hpp"
+#include "database.hpp"
 #include "errors.hpp"
 #include "record.hpp"
 #include "roots.hpp"
@@ -62,7 +63,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
     impl_->registry = std::move(registry);
     impl_->batch_size = batch_size == 0 ? 1 : batch_size;
     translate_errors(path, [&] {
-        impl_->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        impl_->db = database::open_writable(path);
         schema::check_version(impl_->db, path);
         impl_->roots = RootRegistry::parse(impl_->db.get_metadata(std::string(schema::roots_key)));
     });

@@ -4,6 +4,7 @@
 
 #include "calendar.hpp"
 #include "data.hpp"
+#include "gazette/error.hpp"
 #include "stemmer.hpp"
 #include "text.hpp"
 
@@ -11,7 +12,7 @@ namespace gazette {
 
 namespace {
 
-constexpr unsigned wildcard_limit = 200;
+constexpr unsigned wildcard_limit = Limits::max_wildcard_words;
 
 constexpr unsigned parser_flags =
     Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
@@ -103,7 +104,131 @@ Xapian::Query any_of(const schema::Field& field, const std::vector<std::string>&
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+// "nato*" standing for more words than the limit: say so.
+std::vector<std::string> capped_wildcards(const std::vector<std::string>& prefixes,
+                                          const Xapian::Database& db) {
+    std::vector<std::string> warnings;
+    for (const auto& p : prefixes) {
+        std::size_t n = 0;
+        for (auto t = db.allterms_begin(p); t != db.allterms_end(p) && n <= wildcard_limit; ++t)
+            ++n;
+        if (n > wildcard_limit)
+            warnings.push_back(fmt::format(
+                "{}* stands for more than {} words; only the {} most frequent were searched "
+                "(a longer beginning narrows it)",
+                p, wildcard_limit, wildcard_limit));
+    }
+    return warnings;
+}
+
+// What is wrong with the operators of `query`, or "" when nothing is:
+// AND OR XOR NEAR ADJ (upper case, NEAR/ADJ maybe "/N") need an operand on
+// each side, NOT one after it, NEAR and ADJ a word or phrase on each side.
+// Checked here rather than left to Xapian: Xapian 1.4's parser leaks
+// memory on some queries it cannot parse (e.g. "OR (u)s NEAR x y" leaks 96
+// bytes each time), which a long-lived Searcher would accumulate, and its
+// messages ("Syntax: <expression> AND <expression>") say less.
+std::string operator_problem(std::string_view q) {
+    struct Tok {
+        enum Kind { word, binary, near, negation, open, close } kind;
+        std::string_view text;
+    };
+    std::vector<Tok> tokens;
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (std::size_t i = 0; i < q.size();) {
+        char c = q[i];
+        if (space(c)) {
+            ++i;
+        } else if (c == '(' || c == ')') {
+            tokens.push_back({c == '(' ? Tok::open : Tok::close, q.substr(i, 1)});
+            ++i;
+        } else if (c == '"') {  // a phrase is one operand
+            auto end = q.find('"', i + 1);
+            std::size_t next = end == std::string_view::npos ? q.size() : end + 1;
+            tokens.push_back({Tok::word, q.substr(i, next - i)});
+            i = next;
+        } else {
+            std::size_t j = i;
+            while (j < q.size() && !space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
+            std::string_view w = q.substr(i, j - i);
+            std::string_view name = w.substr(0, w.find('/'));
+            Tok::Kind kind = Tok::word;
+            if (w == "AND" || w == "OR" || w == "XOR")
+                kind = Tok::binary;
+            else if (w == "NOT")
+                kind = Tok::negation;
+            else if (name == "NEAR" || name == "ADJ")
+                kind = Tok::near;
+            tokens.push_back({kind, w});
+            i = j;
+        }
+    }
+    auto operand = [&](std::size_t k) {
+        return tokens[k].kind == Tok::word || tokens[k].kind == Tok::close;
+    };
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Tok& t = tokens[k];
+        bool first = k == 0 || tokens[k - 1].kind == Tok::open;
+        bool last = k + 1 == tokens.size() || tokens[k + 1].kind == Tok::close;
+        bool operator_next = k + 1 < tokens.size() &&
+                             (tokens[k + 1].kind == Tok::binary || tokens[k + 1].kind == Tok::near);
+        switch (t.kind) {
+            case Tok::binary:
+                if (first || !operand(k - 1))
+                    return fmt::format("{} needs a word or group before it", t.text);
+                if (last || operator_next)
+                    return fmt::format("{} needs a word or group after it", t.text);
+                break;
+            case Tok::negation:
+                if (last || operator_next) return "NOT needs a word or group after it";
+                break;
+            case Tok::near:
+                if (first || tokens[k - 1].kind != Tok::word || last ||
+                    tokens[k + 1].kind != Tok::word)
+                    return fmt::format("{} joins two words or phrases", t.text);
+                break;
+            default:
+                break;
+        }
+    }
+    return {};
+}
+
+template <typename... Args>
+[[noreturn]] void too_much(fmt::format_string<Args...> format, Args&&... args) {
+    throw Error(ErrorKind::bad_query, fmt::format(format, std::forward<Args>(args)...));
+}
+
 }  // namespace
+
+void check_request(const SearchRequest& r) {
+    const auto& q = r.query;
+    if (q.size() > Limits::max_query_bytes)
+        too_much("query of {} bytes is longer than the limit, {} bytes", q.size(),
+                 Limits::max_query_bytes);
+    if (auto ok = text::valid_utf8_prefix(q); ok != q.size())
+        too_much("query is not valid UTF-8 (at byte {})", ok + 1);
+    if (auto words = text::tokenize(q).size(); words > Limits::max_query_words)
+        too_much("query of {} words has more than the limit, {} words", words,
+                 Limits::max_query_words);
+    if (r.limit > Limits::max_limit)
+        too_much("limit {} is over the most hits per page, {}", r.limit, Limits::max_limit);
+    if (r.offset > Limits::max_offset)
+        too_much("offset {} is over the limit, {}", r.offset, Limits::max_offset);
+    if (r.snippet_length > Limits::max_snippet_length)
+        too_much("snippet length {} is over the limit, {}", r.snippet_length,
+                 Limits::max_snippet_length);
+    if (r.facet_limit > Limits::max_facet_limit)
+        too_much("facet limit {} is over the limit, {}", r.facet_limit, Limits::max_facet_limit);
+    if (r.outlets.size() + r.speakers.size() > Limits::max_filters)
+        too_much("{} outlet and speaker filters are more than the limit, {}",
+                 r.outlets.size() + r.speakers.size(), Limits::max_filters);
+    for (const auto* list : {&r.outlets, &r.speakers})
+        for (const auto& v : *list)
+            if (v.size() > Limits::max_query_bytes || !text::is_valid_utf8(v))
+                too_much("filter value is longer than {} bytes or not UTF-8",
+                         Limits::max_query_bytes);
+}
 
 const Xapian::SimpleStopper& query_stopper() {
     static const auto words = data::entries(data::text_of(data::core_files(), "stopwords.txt"));
@@ -183,9 +308,12 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
         std::string field_error;
         auto qp =
             make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, field_error);
+        if (auto problem = operator_problem(req.query); !problem.empty())
+            throw Xapian::QueryParserError(problem);
         q = qp.parse_query(req.query, parser_flags);
         if (!field_error.empty()) throw Xapian::QueryParserError(field_error);
         out.wildcard_prefixes = wildcard_prefixes(req.query);
+        out.warnings = capped_wildcards(out.wildcard_prefixes, db);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
             // Prefixes are upper case, so a term starting otherwise is a body word.
             const std::string& term = *t;

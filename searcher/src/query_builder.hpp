@@ -26,7 +26,13 @@ struct BuiltQuery {
     std::vector<std::string> highlight_terms;  ///< unprefixed stems
     /// lower-case word prefixes of wildcards ("suspen")
     std::vector<std::string> wildcard_prefixes;
+    /// Wildcards that stood for more words than Limits::max_wildcard_words.
+    std::vector<std::string> warnings;
 };
+
+/// Checks `request` against Limits (sizes, numbers, UTF-8).
+/// @throws Error bad_query naming the value and the limit.
+void check_request(const SearchRequest& request);
 
 /// Builds the query for `request` against `db` (needed to expand wildcards).
 /// Words not joined by an operator must all match, or with `relaxed` any of

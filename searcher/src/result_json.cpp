@@ -40,6 +40,7 @@ std::string to_json(const SearchResult& r, bool with_facets) {
     j["total"] = r.total;
     j["relaxed"] = r.relaxed;
     j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
+    if (!r.warnings.empty()) j["warnings"] = r.warnings;
     if (with_facets)
         j["facets"] = {{"outlets", facet_json(r.facets.outlets)},
                        {"speakers", facet_json(r.facets.speakers)},

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "database.hpp"
 #include "errors.hpp"
 #include "facets.hpp"
 #include "query_builder.hpp"
@@ -31,11 +32,8 @@ Xapian::Database open_checked(const std::vector<std::string>& paths) {
     if (paths.empty()) throw Error(ErrorKind::no_index, "no index given");
     Xapian::Database all;
     for (const auto& path : paths) {
-        if (!std::filesystem::exists(path))
-            throw Error(ErrorKind::no_index,
-                        fmt::format("no index at {} (build one with gazette-index)", path));
         translate_errors(path, [&] {
-            Xapian::Database db(path);
+            Xapian::Database db = database::open(path);
             schema::check_version(db, path, schema::Access::read);
             all.add_database(db);
         });
@@ -81,6 +79,7 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchReques
 
 SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult result;
+    check_request(req);
     result.query = req.query;
     BuiltQuery built = translate_errors(req.query, [&] { return build_query(req, db); });
     Xapian::Enquire enquire(db);
@@ -96,6 +95,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         }
     }
     result.parsed_query = built.query.get_description();
+    result.warnings = built.warnings;
 
     Xapian::doccount first = static_cast<Xapian::doccount>(req.offset);
     Xapian::doccount count = static_cast<Xapian::doccount>(req.limit);

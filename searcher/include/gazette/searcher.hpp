@@ -124,6 +124,23 @@ struct Hit {
     bool operator==(const Hit&) const = default;  ///< memberwise
 };
 
+/// Limits on one request; Searcher::search throws Error (bad_query) for a
+/// request beyond them rather than working on it for seconds or
+/// truncating numbers. Queries are text a person types: a pasted page is
+/// not one.
+struct Limits {
+    static constexpr std::size_t max_query_bytes = 4096;       ///< query text, in bytes
+    static constexpr std::size_t max_query_words = 64;         ///< words in the query text
+    static constexpr std::size_t max_limit = 10'000;           ///< hits per page
+    static constexpr std::size_t max_offset = 100'000'000;     ///< hits skipped
+    static constexpr std::size_t max_snippet_length = 10'000;  ///< snippet characters
+    static constexpr std::size_t max_facet_limit = 10'000;     ///< values per facet
+    static constexpr std::size_t max_filters = 64;  ///< outlet and speaker filters together
+    /// Words a wildcard ("nato*") stands for at most: the most frequent are
+    /// searched, and SearchResult::warnings says when a pattern had more.
+    static constexpr std::size_t max_wildcard_words = 200;
+};
+
 /// The answer to one request.
 struct SearchResult {
     std::string query;         ///< the query text as given
@@ -137,6 +154,9 @@ struct SearchResult {
     /// A respelled query ("nato sumit" -> "nato summit") when request.suggest
     /// and some words are not in the index; else empty.
     std::string suggestion;
+    /// Things the user should know about how the query was run, e.g. a
+    /// wildcard that stood for more words than Limits::max_wildcard_words.
+    std::vector<std::string> warnings;
     bool operator==(const SearchResult&) const = default;  ///< memberwise
 };
 
