@@ -3,8 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <memory>
 #include <nlohmann/json.hpp>
 
+#include "crash_journal.hpp"
 #include "gazette/indexer.hpp"
 #include "gazette/version.hpp"
 #include "record.hpp"
@@ -17,8 +19,8 @@ nlohmann::json item_json(const gazette::ItemOutcome& o, bool dry_run, bool expla
         o.change == gazette::Change::extracted) {
         j = gazette::record::to_json(o.article, false);
     } else {
-        j["id"] = o.id;
-        j["path"] = o.path.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.path);
+        gazette::record::put_name(j, "id", o.id);
+        gazette::record::put_name(j, "path", o.path);
     }
     if (!dry_run) j["change"] = gazette::to_string(o.change);
     if (o.change == gazette::Change::skipped) j["skipped"] = o.reason;
@@ -130,6 +132,13 @@ int main(int argc, char** argv) {
             else if (!o.note.empty())
                 fmt::print(stderr, "gazette-index: {}: {}\n", o.path, o.note);
         };
+        std::unique_ptr<gazette::cli::CrashJournal> journal;
+        if (!dry_run) {
+            journal = std::make_unique<gazette::cli::CrashJournal>(index);
+            options.before_item = [&](const gazette::SourceItem& item) {
+                return journal->begin(item);
+            };
+        }
         auto summary = gazette::index_files(inputs, options, on_item);
         if (json) {
             fmt::print("{}\n", gazette::record::dump(summary_json(summary, dry_run)));

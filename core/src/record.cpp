@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "gazette/error.hpp"
+#include "text.hpp"
 
 namespace gazette::record {
 
@@ -26,12 +27,49 @@ std::vector<std::string> list_at(const nlohmann::json& j, const char* key) {
     return it->get<std::vector<std::string>>();
 }
 
+std::string name_at(const nlohmann::json& j, const char* key) {
+    auto it = j.find(std::string(key) + "_bytes");
+    if (it == j.end() || !it->is_string()) return string_at(j, key);
+    const std::string hex = it->get<std::string>();
+    std::string out;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+        unsigned byte = 0;
+        auto [p, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
+        if (ec != std::errc() || p != hex.data() + i + 2)
+            throw Error(ErrorKind::corrupt, fmt::format("bad {}_bytes in a document record", key));
+        out += static_cast<char>(byte);
+    }
+    return out;
+}
+
 }  // namespace
+
+void put_name(nlohmann::json& j, const char* key, const std::string& value) {
+    if (value.empty()) {
+        j[key] = std::string_view(key) == "id" ? nlohmann::json("") : nlohmann::json(nullptr);
+        return;
+    }
+    if (text::is_valid_utf8(value)) {
+        j[key] = value;
+        return;
+    }
+    std::string readable, hex;
+    for (std::string_view rest = value; !rest.empty();) {
+        std::size_t ok = text::valid_utf8_prefix(rest);
+        readable.append(rest.substr(0, ok));
+        if (ok == rest.size()) break;
+        readable += "\uFFFD";
+        rest.remove_prefix(ok + 1);
+    }
+    for (unsigned char c : value) hex += fmt::format("{:02x}", c);
+    j[key] = readable;
+    j[std::string(key) + "_bytes"] = hex;
+}
 
 nlohmann::json to_json(const Document& d, bool with_body) {
     nlohmann::json j;
-    j["id"] = d.id;
-    j["path"] = or_null(d.path);
+    put_name(j, "id", d.id);
+    put_name(j, "path", d.path);
     j["url"] = or_null(d.url);
     j["title"] = d.title;
     j["date"] = or_null(d.date);
@@ -45,8 +83,8 @@ Document from_json(const nlohmann::json& j) {
     try {
         if (!j.is_object()) throw Error(ErrorKind::corrupt, "document record is not an object");
         Document d;
-        d.id = string_at(j, "id");
-        d.path = string_at(j, "path");
+        d.id = name_at(j, "id");
+        d.path = name_at(j, "path");
         d.url = string_at(j, "url");
         d.title = string_at(j, "title");
         d.date = string_at(j, "date");

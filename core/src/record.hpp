@@ -17,6 +17,13 @@ namespace gazette::record {
 /// "date" (YYYY-MM-DD or null), "outlets", "speakers"} plus "body" when
 /// `with_body`. Every command and API speaks of documents with these names.
 [[nodiscard]] nlohmann::json to_json(const Document& doc, bool with_body);
+/// Sets `key` ("id" or "path") of `j` to a file-derived name. Names are
+/// bytes: one that is not UTF-8 ("caf\xe9.txt" from a Latin-1 system) is
+/// written readable (U+FFFD for the bad bytes) with "<key>_bytes" beside
+/// it, the exact bytes in hex, which from_json reads back. An empty path
+/// is null.
+void put_name(nlohmann::json& j, const char* key, const std::string& value);
+
 /// The inverse of to_json (absent keys stay empty).
 /// @throws Error corrupt when `j` is not such an object.
 [[nodiscard]] Document from_json(const nlohmann::json& j);

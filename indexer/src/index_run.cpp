@@ -168,7 +168,11 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
             out.id = item.id;
             out.path = item.path;
             try {
-                index_item(*source, item, writer, extractor, settings, out);
+                std::string veto = options.before_item ? options.before_item(item) : "";
+                if (veto.empty())
+                    index_item(*source, item, writer, extractor, settings, out);
+                else
+                    out = failed(item, std::move(veto));
             } catch (const std::bad_alloc&) {
                 out = failed(item, "out of memory while extracting");
             } catch (const Error& e) {

@@ -61,7 +61,10 @@ struct IndexOptions {
     bool dry_run = false;              ///< extract everything; write nothing
     bool prune = true;                 ///< remove documents whose sources are gone
     bool follow_links = false;         ///< follow links leading outside the input folders too
-    std::size_t batch_size = 500;      ///< commit every N changes
+    /// Called before each listed item is decided on; a non-empty answer
+    /// skips the item with that reason (gazette-index's crash journal).
+    std::function<std::string(const SourceItem&)> before_item;
+    std::size_t batch_size = 500;             ///< commit every N changes
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>
         manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
