@@ -9,6 +9,12 @@ GAZETTE_PACKAGES=(
     libre2-dev libuchardet-dev
 )
 
+# `deps.sh sanitize`: also what sanitizer and fuzzing builds need (clang,
+# its sanitizer runtimes, libFuzzer).
+if [ "${1:-}" = sanitize ]; then
+    GAZETTE_PACKAGES+=(clang libclang-rt-14-dev libfuzzer-14-dev)
+fi
+
 missing=()
 for p in "${GAZETTE_PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

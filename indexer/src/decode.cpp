@@ -41,7 +41,7 @@ const char* wide_without_bom(std::string_view b) {
     for (std::size_t i = 0; i < n; ++i)
         if (b[i] == '\0') ++zero[i % 4];
     std::size_t quarter = n / 4;
-    auto most = [&](std::size_t z) { return z * 10 >= quarter * 9; };  // >= 90% zero
+    auto most = [&](std::size_t z) { return z * 10 >= quarter * 7; };  // >= 70% zero
     auto few = [&](std::size_t z) { return z * 10 <= quarter; };       // <= 10% zero
     if (few(zero[0]) && most(zero[1]) && most(zero[2]) && most(zero[3])) return "UTF-32LE";
     if (most(zero[0]) && most(zero[1]) && most(zero[2]) && few(zero[3])) return "UTF-32BE";

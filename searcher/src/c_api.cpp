@@ -2,6 +2,7 @@
 // objects, exceptions become status codes plus a thread-local message.
 #include "gazette/gazette.h"
 
+#include <cstring>
 #include <new>
 #include <string>
 
@@ -179,10 +180,15 @@ gazette_status gazette_request_set_dates(gazette_request* r, const char* since, 
 
 gazette_status gazette_request_set_sort(gazette_request* r, gazette_sort sort, int reverse) {
     if (!r) return null_argument("request");
-    if (sort != GAZETTE_SORT_RELEVANCE && sort != GAZETTE_SORT_DATE)
+    // A C caller may pass any int; in C++ reading an enum holding a value
+    // outside its enumerators is undefined, so read the bytes instead.
+    int value = 0;
+    static_assert(sizeof value == sizeof sort);
+    std::memcpy(&value, &sort, sizeof value);
+    if (value != GAZETTE_SORT_RELEVANCE && value != GAZETTE_SORT_DATE)
         return fail(GAZETTE_INVALID_ARGUMENT, "sort is neither relevance nor date");
     r->request.sort =
-        sort == GAZETTE_SORT_DATE ? gazette::SortOrder::date : gazette::SortOrder::relevance;
+        value == GAZETTE_SORT_DATE ? gazette::SortOrder::date : gazette::SortOrder::relevance;
     r->request.reverse = reverse != 0;
     return GAZETTE_OK;
 }

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "calendar.hpp"
 #include "data.hpp"
 #include "gazette/error.hpp"
+#include "schema.hpp"
 #include "stemmer.hpp"
 #include "text.hpp"
 
@@ -121,16 +124,21 @@ std::vector<std::string> capped_wildcards(const std::vector<std::string>& prefix
     return warnings;
 }
 
-// What is wrong with the operators of `query`, or "" when nothing is:
-// AND OR XOR NEAR ADJ (upper case, NEAR/ADJ maybe "/N") need an operand on
-// each side, NOT one after it, NEAR and ADJ a word or phrase on each side.
-// Checked here rather than left to Xapian: Xapian 1.4's parser leaks
-// memory on some queries it cannot parse (e.g. "OR (u)s NEAR x y" leaks 96
-// bytes each time), which a long-lived Searcher would accumulate, and its
-// messages ("Syntax: <expression> AND <expression>") say less.
+// What is wrong with the operators of `query`, or "" when nothing is.
+// Xapian 1.4's query parser leaks memory on many queries it cannot parse
+// (96 bytes for "OR (u)s NEAR x y", "-itle:x ADJ/3 y"; reported upstream),
+// before it retries them as plain words. A long-lived Searcher would
+// accumulate that, so queries its grammar may reject are caught here, on
+// the safe side, with a message saying what to change:
+//  - AND OR XOR need an operand on each side, NOT one after it;
+//  - NEAR and ADJ (maybe /N, N > 0) join plain words: no +/-, wildcard,
+//    phrase, bracket or filter field beside them;
+//  - +word and -word stand beside plain words or AND, not beside another
+//    operator or a bracket, and not alone (nothing to keep);
+//  - a bracket group holds something.
 std::string operator_problem(std::string_view q) {
     struct Tok {
-        enum Kind { word, binary, near, negation, open, close } kind;
+        enum Kind { word, loved, phrase, binary, negation, near, open, close, end } kind;
         std::string_view text;
     };
     std::vector<Tok> tokens;
@@ -142,15 +150,27 @@ std::string operator_problem(std::string_view q) {
         } else if (c == '(' || c == ')') {
             tokens.push_back({c == '(' ? Tok::open : Tok::close, q.substr(i, 1)});
             ++i;
-        } else if (c == '"') {  // a phrase is one operand
+        } else if (c == '"') {
             auto end = q.find('"', i + 1);
             std::size_t next = end == std::string_view::npos ? q.size() : end + 1;
-            tokens.push_back({Tok::word, q.substr(i, next - i)});
+            tokens.push_back({Tok::phrase, q.substr(i, next - i)});
             i = next;
         } else {
             std::size_t j = i;
             while (j < q.size() && !space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
             std::string_view w = q.substr(i, j - i);
+            i = j;
+            if (w == "+" || w == "-") continue;  // a sign alone is punctuation
+            // Xapian takes an operator word out of any punctuation ("OR," is
+            // OR): ask for operators on their own.
+            static constexpr std::string_view names[] = {"AND", "OR", "XOR", "NOT", "NEAR", "ADJ"};
+            std::string_view head = w.substr(0, w.find('/'));
+            for (const auto& tok : text::tokenize(w)) {
+                std::string_view raw = w.substr(tok.begin, tok.end - tok.begin);
+                bool is_op = std::find(std::begin(names), std::end(names), raw) != std::end(names);
+                if (is_op && raw != head)
+                    return fmt::format("write {} on its own, between spaces", raw);
+            }
             std::string_view name = w.substr(0, w.find('/'));
             Tok::Kind kind = Tok::word;
             if (w == "AND" || w == "OR" || w == "XOR")
@@ -159,40 +179,108 @@ std::string operator_problem(std::string_view q) {
                 kind = Tok::negation;
             else if (name == "NEAR" || name == "ADJ")
                 kind = Tok::near;
+            else if (w.front() == '+' || w.front() == '-')
+                kind = Tok::loved;
             tokens.push_back({kind, w});
-            i = j;
         }
     }
-    auto operand = [&](std::size_t k) {
-        return tokens[k].kind == Tok::word || tokens[k].kind == Tok::close;
+    auto kind_at = [&](std::size_t k) { return k < tokens.size() ? tokens[k].kind : Tok::end; };
+    auto plain_word = [&](std::size_t k) {
+        if (k >= tokens.size() || tokens[k].kind != Tok::word) return false;
+        std::string_view w = tokens[k].text;
+        if (w.find('*') != std::string_view::npos) return false;
+        auto colon = w.find(':');
+        if (colon == std::string_view::npos) return true;
+        const auto* field = schema::find_field(w.substr(0, colon));
+        return !field || field->kind == schema::FieldKind::text;
     };
+    auto operand_end = [&](Tok::Kind k) {
+        return k == Tok::word || k == Tok::loved || k == Tok::phrase || k == Tok::close;
+    };
+    auto operand_start = [&](Tok::Kind k) {
+        return k == Tok::word || k == Tok::loved || k == Tok::phrase || k == Tok::open;
+    };
+    bool any_positive = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Tok& t = tokens[k];
-        bool first = k == 0 || tokens[k - 1].kind == Tok::open;
-        bool last = k + 1 == tokens.size() || tokens[k + 1].kind == Tok::close;
-        bool operator_next = k + 1 < tokens.size() &&
-                             (tokens[k + 1].kind == Tok::binary || tokens[k + 1].kind == Tok::near);
+        Tok::Kind before = k == 0 ? Tok::end : tokens[k - 1].kind;  // end: the start
+        Tok::Kind after = kind_at(k + 1);
         switch (t.kind) {
+            case Tok::word:
+            case Tok::phrase:
+                any_positive = true;
+                break;
             case Tok::binary:
-                if (first || !operand(k - 1))
+                if (!operand_end(before))
                     return fmt::format("{} needs a word or group before it", t.text);
-                if (last || operator_next)
+                if (!operand_start(after))
                     return fmt::format("{} needs a word or group after it", t.text);
+                if (after == Tok::loved && t.text != "AND")
+                    return fmt::format("{} cannot be followed by +word or -word", t.text);
                 break;
             case Tok::negation:
-                if (last || operator_next) return "NOT needs a word or group after it";
+                any_positive = true;  // "NOT nato": everything else
+                if (!operand_start(after) || after == Tok::loved)
+                    return "NOT needs a word or group after it";
                 break;
-            case Tok::near:
-                if (first || tokens[k - 1].kind != Tok::word || last ||
-                    tokens[k + 1].kind != Tok::word)
-                    return fmt::format("{} joins two words or phrases", t.text);
+            case Tok::near: {
+                auto slash = t.text.find('/');
+                if (slash != std::string_view::npos) {
+                    auto n = t.text.substr(slash + 1);
+                    if (n.empty() || n.size() > 6 ||
+                        n.find_first_not_of("0123456789") != std::string_view::npos ||
+                        n.find_first_not_of('0') == std::string_view::npos)
+                        return fmt::format("{} needs a window of 1 to 999999 words", t.text);
+                }
+                if (!plain_word(k - (k > 0 ? 1 : 0)) || k == 0 || !plain_word(k + 1))
+                    return fmt::format("{} joins two plain words", t.text.substr(0, slash));
                 break;
-            default:
+            }
+            case Tok::loved:
+                if (t.text.front() == '+') any_positive = true;
+                if (before == Tok::open || after == Tok::close || after == Tok::open ||
+                    (before != Tok::binary && before != Tok::word && before != Tok::phrase &&
+                     before != Tok::loved && before != Tok::end) ||
+                    (before == Tok::binary && tokens[k - 1].text != "AND") || after == Tok::near ||
+                    after == Tok::binary || after == Tok::negation)
+                    return fmt::format("{} must stand beside plain words", t.text);
+                break;
+            case Tok::open:
+                if (after == Tok::close) return "an empty bracket group";
+                break;
+            case Tok::close:
+            case Tok::end:
                 break;
         }
     }
+    if (!tokens.empty() && !any_positive)
+        return "nothing to look for: add a word (-word only excludes)";
     return {};
 }
+
+}  // namespace
+
+// The query with control characters and Unicode spaces as plain spaces:
+// Xapian splits words at both, and the check above must see what it sees.
+std::string plain_spaces(std::string_view q) {
+    std::string out;
+    out.reserve(q.size());
+    for (Xapian::Utf8Iterator it(q.data(), q.size()), end; it != end; ++it) {
+        unsigned ch = *it;
+        auto cat = Xapian::Unicode::get_category(ch);
+        bool blank = ch < 0x20 || ch == 0x7f || cat == Xapian::Unicode::SPACE_SEPARATOR ||
+                     cat == Xapian::Unicode::LINE_SEPARATOR ||
+                     cat == Xapian::Unicode::PARAGRAPH_SEPARATOR ||
+                     cat == Xapian::Unicode::CONTROL || cat == Xapian::Unicode::FORMAT;
+        if (blank)
+            out += ' ';
+        else
+            Xapian::Unicode::append_utf8(out, ch);
+    }
+    return out;
+}
+
+namespace {
 
 template <typename... Args>
 [[noreturn]] void too_much(fmt::format_string<Args...> format, Args&&... args) {
@@ -308,9 +396,10 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
         std::string field_error;
         auto qp =
             make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, field_error);
-        if (auto problem = operator_problem(req.query); !problem.empty())
+        const std::string text = plain_spaces(req.query);
+        if (auto problem = operator_problem(text); !problem.empty())
             throw Xapian::QueryParserError(problem);
-        q = qp.parse_query(req.query, parser_flags);
+        q = qp.parse_query(text, parser_flags);
         if (!field_error.empty()) throw Xapian::QueryParserError(field_error);
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         out.warnings = capped_wildcards(out.wildcard_prefixes, db);

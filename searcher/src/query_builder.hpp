@@ -30,6 +30,10 @@ struct BuiltQuery {
     std::vector<std::string> warnings;
 };
 
+/// `query` with control characters and Unicode spaces turned into plain
+/// spaces (as Xapian's parser reads them; also fit for messages).
+std::string plain_spaces(std::string_view query);
+
 /// Checks `request` against Limits (sizes, numbers, UTF-8).
 /// @throws Error bad_query naming the value and the limit.
 void check_request(const SearchRequest& request);

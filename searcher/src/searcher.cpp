@@ -81,13 +81,13 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult result;
     check_request(req);
     result.query = req.query;
-    BuiltQuery built = translate_errors(req.query, [&] { return build_query(req, db); });
+    const std::string shown = plain_spaces(req.query);  // for messages
+    BuiltQuery built = translate_errors(shown, [&] { return build_query(req, db); });
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     // No article has every word: rank those having any of them instead.
     if (enquire.get_mset(0, 1).empty()) {
-        BuiltQuery relaxed =
-            translate_errors(req.query, [&] { return build_query(req, db, true); });
+        BuiltQuery relaxed = translate_errors(shown, [&] { return build_query(req, db, true); });
         if (relaxed.query.get_description() != built.query.get_description()) {
             built = std::move(relaxed);
             enquire.set_query(built.query);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Seed corpus of one fuzz target, written to a folder from files kept in the
+# repository (corpus/, fuzz/seeds/, indexer/data/):
+#   scripts/fuzz-seeds.sh TARGET FOLDER
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target=$1 out=$2
+mkdir -p "$out"
+python3 - "$root" "$target" "$out" <<'PY'
+import glob, os, sys
+root, target, out = sys.argv[1:4]
+seeds = []
+if target == "text_article":
+    for p in sorted(glob.glob(f"{root}/corpus/*.txt")):
+        seeds.append(open(p, "rb").read())
+    sample = ("Caf\u00e9 \u201cquoted\u201d headline\n\nMOSCOW, March 5 (AFP) - Russia's envoy "
+              "Dmitry Rogozin told Reuters on Monday that talks would go on, he said.\n")
+    seeds += [sample.encode("utf-16"), sample.encode("utf-16-le"), sample.encode("utf-32"),
+              sample.encode("cp1252"), b"\xef\xbb\xbf" + sample.encode(), b"\x00\x01binary"]
+    seeds.append(("Title\n\nCopyright http://" + "a" * 3000 + "\n").encode())
+    seeds.append(("Title\n\n" + "He told Reuters and " * 200 + "\n").encode())
+elif target == "query":
+    seeds = [l.encode() for l in open(f"{root}/fuzz/seeds/query.txt", encoding="utf-8").read().splitlines()]
+elif target == "manifest":
+    text = open(f"{root}/fuzz/seeds/manifest.jsonl", "rb").read()
+    seeds = [text] + text.splitlines()
+elif target == "outlet_registry":
+    seeds = [open(f"{root}/indexer/data/outlets.json", "rb").read(),
+             open(f"{root}/fuzz/seeds/outlet_registry.json", "rb").read()]
+else:
+    sys.exit(f"unknown fuzz target {target}")
+for i, s in enumerate(seeds):
+    with open(os.path.join(out, f"seed-{i:03d}"), "wb") as f:
+        f.write(s)
+PY
