@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
         "gazette-search: ranked search with highlighted snippets.\n"
         "Query syntax: words (all must match), AND OR NOT, \"phrases\", NEAR, wildcards (nato*),\n"
         "+must -mustnot, and fields title:WORD, outlet:NAME, speaker:NAME,\n"
-        "date:2009, date:2009-03, date:2009-01-01..2009-06-30 (open ends allowed)."};
+        "date:2009, date:2009-03, date:2009-01-01..2009-06-30 (open ends allowed).\n"
+        "A query starting with -word goes after --: gazette-search -- -russia nato."};
     app.set_version_flag("--version", std::string(gazette::version_string));
     std::vector<std::string> indexes;
     std::string sort = "relevance";
