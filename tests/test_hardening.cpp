@@ -571,3 +571,32 @@ TEST_CASE("kill -9 at 20 random moments: whole batches, no duplicates, an exact 
         CHECK(s.search(r).hits.size() == 1);
     }
 }
+
+TEST_CASE("an unreadable folder is reported by name and its documents are kept",
+          "[hardening][cli]") {
+    test::TempDir dir;
+    auto in = dir.path() / "in";
+    test::write_file(in / "open.txt", article("Open headline", "openmarker"));
+    test::write_file(in / "locked" / "closed.txt", article("Closed headline", "closedmarker"));
+    auto index = dir.str("index");
+    REQUIRE(run(index_bin() + " -q --index " + quote(index) + " " + quote(in.string())).status ==
+            0);
+    REQUIRE(hit_ids(index, "closedmarker").size() == 1);
+    // As root nothing is unreadable: run as nobody, who owns the tree.
+    std::string as = "";
+    if (geteuid() == 0) {
+        REQUIRE(run("chown -R 65534:65534 " + quote(dir.str())).status == 0);
+        as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    }
+    fs::permissions(in / "locked", fs::perms::none);
+    auto r =
+        run(as + index_bin() + " --index " + quote(index) + " " + quote(in.string()) + " 2>&1");
+    fs::permissions(in / "locked", fs::perms::owner_all);
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(count_of(r.out, (in / "locked").string()) == 1);
+    CHECK_THAT(r.out, Catch::Contains("skipped " + (in / "locked").string() +
+                                      ": folder not read: Permission denied"));
+    CHECK(hit_ids(index, "closedmarker").size() == 1);  // kept, not pruned
+    CHECK(hit_ids(index, "openmarker").size() == 1);
+}
