@@ -228,6 +228,20 @@ TEST_CASE("bytes are decoded to UTF-8 whatever their encoding", "[hardening][dec
     CHECK(decode_text(std::string("\xFF\xFE\0\0", 4) + le32).text == expected);
     CHECK(decode_text(be32).encoding == "UTF-32BE");
     CHECK(decode_text(be32).text == expected);
+    // Other single-byte encodings, named by uchardet.
+    std::string russian =
+        "\xD0\xEE\xF1\xF1\xE8\xFF \xEF\xF0\xE8\xEE\xF1\xF2\xE0\xED\xEE\xE2\xE8\xEB\xE0 "
+        "\xF3\xF7\xE0\xF1\xF2\xE8\xE5 \xE2 \xC4\xEE\xE3\xEE\xE2\xEE\xF0\xE5, "
+        "\xE7\xE0\xFF\xE2\xE8\xEB \xEC\xE8\xED\xE8\xF1\xF2\xF0 \xD1\xE5\xF0\xE3\xE5\xE9 "
+        "\xCB\xE0\xE2\xF0\xEE\xE2.";  // Windows-1251
+    auto cyrillic = decode_text(russian);
+    CHECK(cyrillic.encoding == "WINDOWS-1251");
+    CHECK(cyrillic.text ==
+          "\u0420\u043e\u0441\u0441\u0438\u044f \u043f\u0440\u0438\u043e\u0441\u0442\u0430"
+          "\u043d\u043e\u0432\u0438\u043b\u0430 \u0443\u0447\u0430\u0441\u0442\u0438\u0435 "
+          "\u0432 \u0414\u043e\u0433\u043e\u0432\u043e\u0440\u0435, \u0437\u0430\u044f\u0432"
+          "\u0438\u043b \u043c\u0438\u043d\u0438\u0441\u0442\u0440 \u0421\u0435\u0440\u0433"
+          "\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432.");
     // Not text: binary, or mostly invalid in its encoding.
     CHECK(decode_text(std::string("PK\3\4\0\0binary", 12)).error ==
           "binary file (contains NUL bytes)");
