@@ -24,7 +24,7 @@ enum class DateOrder { unknown, day_first, month_first };
 struct Outlet {
     std::string name;                           ///< canonical name, e.g. "Agence France-Presse"
     std::vector<std::string> aliases;           ///< other names, e.g. "AFP"
-    std::vector<std::string> patterns;          ///< regular expressions (ECMAScript) identifying it
+    std::vector<std::string> patterns;          ///< regular expressions (RE2 syntax) identifying it
     DateOrder date_order = DateOrder::unknown;  ///< for ambiguous numeric dates
     bool agency = false;                        ///< a news agency ("told AFP" credits it)
 };
