@@ -18,6 +18,7 @@ if target == "text_article":
     seeds += [sample.encode("utf-16"), sample.encode("utf-16-le"), sample.encode("utf-32"),
               sample.encode("cp1252"), b"\xef\xbb\xbf" + sample.encode(), b"\x00\x01binary"]
     seeds.append(("Title\n\nCopyright http://" + "a" * 3000 + "\n").encode())
+    seeds.append(b"\xef\xbb\xbfTitle\n\nMOSCOW, a\xf5\xb2\xb0\xae (AFP) - told AFP.\n")
     seeds.append(("Title\n\n" + "He told Reuters and " * 200 + "\n").encode())
 elif target == "query":
     seeds = [l.encode() for l in open(f"{root}/fuzz/seeds/query.txt", encoding="utf-8").read().splitlines()]

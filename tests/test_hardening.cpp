@@ -242,6 +242,10 @@ TEST_CASE("bytes are decoded to UTF-8 whatever their encoding", "[hardening][dec
           "\u0432 \u0414\u043e\u0433\u043e\u0432\u043e\u0440\u0435, \u0437\u0430\u044f\u0432"
           "\u0438\u043b \u043c\u0438\u043d\u0438\u0441\u0442\u0440 \u0421\u0435\u0440\u0433"
           "\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432.");
+    // A UTF-8 mark before bytes no UTF-8 allows (found by fuzzing: iconv
+    // let a 5-byte form through): each becomes U+FFFD.
+    auto marked = decode_text("\xEF\xBB\xBF" + std::string(400, 'a') + "\xF5\xB2\xB0\xAE!");
+    CHECK(marked.text == std::string(400, 'a') + "\uFFFD\uFFFD\uFFFD\uFFFD!");
     // Not text: binary, or mostly invalid in its encoding.
     CHECK(decode_text(std::string("PK\3\4\0\0binary", 12)).error ==
           "binary file (contains NUL bytes)");
@@ -381,6 +385,10 @@ TEST_CASE("operator misuse is a clear error; sound queries pass", "[hardening][q
     CHECK_THAT(problem(std::string("OR\0\0 (u)s NEAR x y", 18)),
                Catch::Contains("OR needs a word or group before it"));
     CHECK_THAT(problem("-russia"), Catch::Contains("nothing to look for"));
+    // Found by fuzzing: punctuation is no operand; "ni:r" is two terms.
+    CHECK_THAT(problem("` XOR ` X"), Catch::Contains("XOR needs a word or group before it"));
+    CHECK_THAT(problem("x ;ni:r ADJ/3 ;ni:rz"), Catch::Contains("ADJ joins two plain words"));
+    CHECK_THAT(problem("e-mail NEAR x"), Catch::Contains("NEAR joins two plain words"));
     CHECK_THAT(problem("caf\xE9"), Catch::Contains("not valid UTF-8"));
     for (const auto& q : {"CFE treaty suspension", "nato AND russia", "nato OR russia NOT georgia",
                           "rogozin NEAR/5 said", "suspen*", "+nato -russia", "nato -russia",

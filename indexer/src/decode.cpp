@@ -91,6 +91,21 @@ bool convert(std::string_view in, const char* from, std::string& out, std::size_
     return true;
 }
 
+// UTF-8 with bad bytes: each byte that starts no valid character becomes
+// U+FFFD (iconv's UTF-8 reader is not strict: it passes 5-byte forms).
+void repair_utf8(std::string_view in, std::string& out, std::size_t& invalid) {
+    out.clear();
+    out.reserve(in.size());
+    while (!in.empty()) {
+        std::size_t ok = text::valid_utf8_prefix(in);
+        out.append(in.substr(0, ok));
+        if (ok == in.size()) break;
+        out += replacement;
+        ++invalid;
+        in.remove_prefix(ok + 1);
+    }
+}
+
 }  // namespace
 
 Decoded decode_text(std::string_view bytes) {
@@ -126,16 +141,10 @@ Decoded decode_text(std::string_view bytes) {
         encoding = detected.c_str();
     }
     d.encoding = encoding;
-    if (d.encoding == "UTF-8") {
-        // A UTF-8 mark before invalid UTF-8: keep what is valid.
-        std::size_t ok = text::valid_utf8_prefix(body);
-        if (ok == body.size()) {
-            d.text.assign(body);
-            return d;
-        }
-    }
     std::size_t invalid = 0;
-    if (!convert(body, encoding, d.text, invalid)) {
+    if (d.encoding == "UTF-8") {
+        repair_utf8(body, d.text, invalid);  // a UTF-8 mark before bad bytes
+    } else if (!convert(body, encoding, d.text, invalid)) {
         // A name uchardet gives that iconv does not know: the usual guess.
         d.encoding = "WINDOWS-1252";
         invalid = 0;
@@ -147,6 +156,10 @@ Decoded decode_text(std::string_view bytes) {
                               d.encoding);
         d.text.clear();
         return d;
+    }
+    if (!text::is_valid_utf8(d.text)) {  // whatever iconv let through
+        std::string converted = std::move(d.text);
+        repair_utf8(converted, d.text, invalid);
     }
     if (d.text.find('\0') != std::string::npos) {
         d.error = fmt::format("binary file (NUL characters once read as {})", d.encoding);

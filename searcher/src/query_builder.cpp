@@ -160,7 +160,8 @@ std::string operator_problem(std::string_view q) {
             while (j < q.size() && !space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
             std::string_view w = q.substr(i, j - i);
             i = j;
-            if (w == "+" || w == "-") continue;  // a sign alone is punctuation
+            // Punctuation alone ("+", "`", "*") gives Xapian no term: no operand.
+            if (text::tokenize(w).empty()) continue;
             // Xapian takes an operator word out of any punctuation ("OR," is
             // OR): ask for operators on their own.
             static constexpr std::string_view names[] = {"AND", "OR", "XOR", "NOT", "NEAR", "ADJ"};
@@ -185,14 +186,17 @@ std::string operator_problem(std::string_view q) {
         }
     }
     auto kind_at = [&](std::size_t k) { return k < tokens.size() ? tokens[k].kind : Tok::end; };
+    // One term to Xapian: word characters only (after a text field's
+    // "title:"); "e-mail", "ni:r" or ";x" are phrases or more to it.
     auto plain_word = [&](std::size_t k) {
         if (k >= tokens.size() || tokens[k].kind != Tok::word) return false;
         std::string_view w = tokens[k].text;
-        if (w.find('*') != std::string_view::npos) return false;
-        auto colon = w.find(':');
-        if (colon == std::string_view::npos) return true;
-        const auto* field = schema::find_field(w.substr(0, colon));
-        return !field || field->kind == schema::FieldKind::text;
+        if (auto colon = w.find(':'); colon != std::string_view::npos) {
+            const auto* field = schema::find_field(w.substr(0, colon));
+            if (field && field->kind == schema::FieldKind::text) w.remove_prefix(colon + 1);
+        }
+        auto words = text::tokenize(w);
+        return words.size() == 1 && words[0].begin == 0 && words[0].end == w.size();
     };
     auto operand_end = [&](Tok::Kind k) {
         return k == Tok::word || k == Tok::loved || k == Tok::phrase || k == Tok::close;
