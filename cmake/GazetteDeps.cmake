@@ -1,7 +1,8 @@
 # The Debian libraries the indexer links besides Xapian, as imported
-# targets: gazette::re2 (linear-time regular expressions for extraction)
-# and gazette::uchardet (encoding detection). Also used by the installed
-# package config, so consumers of the static indexer get them linked.
+# targets: gazette::re2 (linear-time regular expressions for extraction),
+# gazette::uchardet (encoding detection) and gazette::gumbo (HTML5
+# parsing). Also used by the installed package config, so consumers of the
+# static indexer get them linked.
 find_package(PkgConfig REQUIRED)
 
 # gazette::<name> from the pkg-config module <name>, or a clear error
@@ -20,3 +21,4 @@ endfunction()
 
 gazette_pkg_target(re2 libre2-dev)
 gazette_pkg_target(uchardet libuchardet-dev)
+gazette_pkg_target(gumbo libgumbo-dev)

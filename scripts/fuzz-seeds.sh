@@ -20,6 +20,22 @@ if target == "text_article":
     seeds.append(("Title\n\nCopyright http://" + "a" * 3000 + "\n").encode())
     seeds.append(b"\xef\xbb\xbfTitle\n\nMOSCOW, a\xf5\xb2\xb0\xae (AFP) - told AFP.\n")
     seeds.append(("Title\n\n" + "He told Reuters and " * 200 + "\n").encode())
+elif target == "html_article":
+    story = ("<p>BRUSSELS (Reuters) - NATO and Russia resumed talks on Monday, the alliance said."
+             "</p><p>\"We differ,\" said Jaap de Hoop Scheffer, the secretary-general.</p>")
+    head = ("<title>NATO and Russia resume talks | Example News</title>"
+            "<meta property='og:site_name' content='Example News'>"
+            "<meta property='article:published_time' content='2009-03-05T09:12:00+01:00'>"
+            "<link rel='canonical' href='https://www.reuters.com/a'>"
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"
+            "\"NATO and Russia resume talks\",\"datePublished\":\"2009-03-05\","
+            "\"publisher\":{\"name\":\"Example News\"},\"author\":[{\"name\":\"A B\"}]}</script>")
+    body = ("<nav><a href='/'>Home</a></nav><article class='story'><h1>NATO and Russia resume "
+            "talks</h1><time datetime='2009-03-05'>March 5, 2009</time>" + story + "</article>"
+            "<aside class='related'><p>Other story, long enough to count here.</p></aside>")
+    page = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+    seeds = [page.encode(), page.encode("utf-16"), ("<div>" * 2000 + story).encode(),
+             b"<html><p>unclosed <b>bold <i>italic</p></div><script>x", b""]
 elif target == "query":
     seeds = [l.encode() for l in open(f"{root}/fuzz/seeds/query.txt", encoding="utf-8").read().splitlines()]
 elif target == "manifest":

@@ -6,6 +6,7 @@
 
 #include "dates.hpp"
 #include "gazette/extractor.hpp"
+#include "html_page.hpp"
 #include "layout.hpp"
 #include "outlets.hpp"
 #include "speakers.hpp"
@@ -40,6 +41,81 @@ DateOrder order_for(const std::vector<std::string>& outlets, const OutletRegistr
 
 Extractor::Extractor(OutletRegistry registry) : registry_(std::move(registry)) {}
 
+void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) const {
+    if (overrides && !overrides->outlets.empty()) {
+        a.outlets.clear();
+        for (const auto& name : overrides->outlets) {
+            const Outlet* o = registry_.find(name);
+            std::string canonical = o ? o->name : name;
+            if (std::find(a.outlets.begin(), a.outlets.end(), canonical) == a.outlets.end())
+                a.outlets.push_back(canonical);
+            a.evidence.push_back({"outlet", canonical, "manifest", 0, name});
+        }
+    } else if (overrides && !overrides->url.empty() && a.outlets.empty()) {
+        for (const Outlet* o : registry_.find_in(overrides->url)) {
+            a.outlets.push_back(o->name);
+            a.evidence.push_back({"outlet", o->name, "manifest url", 0, overrides->url});
+        }
+    }
+}
+
+void Extractor::override_rest(Article& a, const ArticleOverrides* overrides) const {
+    if (!overrides) return;
+    if (!overrides->date.empty()) {
+        a.date = overrides->date;
+        a.evidence.push_back({"date", a.date, "manifest", 0, overrides->date});
+    }
+    if (!overrides->title.empty()) {
+        a.title = overrides->title;
+        a.evidence.push_back({"title", a.title, "manifest", 0, overrides->title});
+    }
+    if (!overrides->url.empty()) a.url = overrides->url;
+}
+
+Article Extractor::extract_html(const std::string& html, const ArticleOverrides* overrides) const {
+    Article a;
+    HtmlPage page = read_html(html);
+    // The story's text, as paragraphs: the text rules (datelines, credits,
+    // speakers) read it as they read a text file's body.
+    std::string story;
+    for (const auto& p : page.paragraphs) story += (story.empty() ? "" : "\n\n") + p;
+    Layout layout = analyse_layout(story, registry_);
+    a.body = story;  // the page's structure already told the story from its furniture
+
+    a.title = page.title.value;
+    if (!a.title.empty()) a.evidence.push_back({"title", a.title, page.title.rule, 0, a.title});
+
+    auto credit = [&](const std::string& name, const std::string& rule, const std::string& from) {
+        if (std::find(a.outlets.begin(), a.outlets.end(), name) != a.outlets.end()) return;
+        a.outlets.push_back(name);
+        a.evidence.push_back({"outlet", name, rule, 0, from});
+    };
+    if (!page.site_name.value.empty()) {
+        const Outlet* o = registry_.find(page.site_name.value);
+        credit(o ? o->name : std::string(text::trim(page.site_name.value)), page.site_name.rule,
+               page.site_name.value);
+    }
+    if (!page.url.value.empty())
+        for (const Outlet* o : registry_.find_in(page.url.value))
+            credit(o->name, "page URL (" + page.url.rule + ")", page.url.value);
+    for (const auto& name : find_outlets(layout, registry_, a.evidence)) credit(name, "", "");
+    a.evidence.erase(std::remove_if(a.evidence.begin(), a.evidence.end(),
+                                    [](const Evidence& e) { return e.rule.empty(); }),
+                     a.evidence.end());
+    override_outlets(a, overrides);
+
+    a.date = page.date.value;
+    if (!a.date.empty()) a.evidence.push_back({"date", a.date, page.date.rule, 0, a.date});
+    a.url = page.url.value;
+    override_rest(a, overrides);
+
+    std::vector<Paragraph> paragraphs;
+    int number = 0;
+    for (const auto& p : page.paragraphs) paragraphs.push_back({p, ++number});
+    a.speakers = find_speakers(paragraphs, a.evidence);
+    return a;
+}
+
 Article Extractor::extract(const std::string& raw, const ArticleOverrides* overrides) const {
     Article a;
     Layout layout = analyse_layout(raw, registry_);
@@ -61,21 +137,7 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
 
     // Outlets first: their conventions decide ambiguous numeric dates.
     a.outlets = find_outlets(layout, registry_, a.evidence);
-    if (overrides && !overrides->outlets.empty()) {
-        a.outlets.clear();
-        for (const auto& name : overrides->outlets) {
-            const Outlet* o = registry_.find(name);
-            std::string canonical = o ? o->name : name;
-            if (std::find(a.outlets.begin(), a.outlets.end(), canonical) == a.outlets.end())
-                a.outlets.push_back(canonical);
-            a.evidence.push_back({"outlet", canonical, "manifest", 0, name});
-        }
-    } else if (overrides && !overrides->url.empty() && a.outlets.empty()) {
-        for (const Outlet* o : registry_.find_in(overrides->url)) {
-            a.outlets.push_back(o->name);
-            a.evidence.push_back({"outlet", o->name, "manifest url", 0, overrides->url});
-        }
-    }
+    override_outlets(a, overrides);
 
     // Date: the first header line holding a full date.
     std::string by;
@@ -93,15 +155,7 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
             break;
         }
     }
-    if (overrides && !overrides->date.empty()) {
-        a.date = overrides->date;
-        a.evidence.push_back({"date", a.date, "manifest", 0, overrides->date});
-    }
-    if (overrides && !overrides->title.empty()) {
-        a.title = overrides->title;
-        a.evidence.push_back({"title", a.title, "manifest", 0, overrides->title});
-    }
-    if (overrides) a.url = overrides->url;
+    override_rest(a, overrides);
 
     // Body and speakers.
     std::vector<Paragraph> paragraphs;

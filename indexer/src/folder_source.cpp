@@ -1,4 +1,4 @@
-// FolderSource: the .txt article files under a folder.
+// FolderSource: the article files (.txt, .html, .htm) under a folder.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -21,8 +21,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+bool is_html(const fs::path& p) {
+    auto ext = p.extension();
+    return ext == ".html" || ext == ".htm";
+}
+
 bool is_article(const fs::path& p) {
-    return p.extension() == ".txt";
+    return p.extension() == ".txt" || is_html(p);
 }
 
 const char* special_kind(mode_t mode) {
@@ -225,6 +230,7 @@ SourceText FolderSource::read(SourceItem& item) {
         return out;
     }
     out.text = std::move(decoded.text);
+    if (is_html(item.path)) out.format = TextFormat::html;
     return out;
 }
 

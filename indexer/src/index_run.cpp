@@ -121,7 +121,8 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
         out.change = Change::unchanged;
         return;
     }
-    out.article = extractor.extract(text.text, overrides);
+    out.article = text.format == TextFormat::html ? extractor.extract_html(text.text, overrides)
+                                                  : extractor.extract(text.text, overrides);
     if (out.article.body.empty() && out.article.title.empty()) {
         out.change = Change::skipped;
         out.reason = "no article text once site chrome is removed";

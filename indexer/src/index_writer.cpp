@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "document_terms.hpp"
 #include "database.hpp"
+#include "document_terms.hpp"
 #include "errors.hpp"
 #include "record.hpp"
 #include "roots.hpp"

@@ -52,10 +52,18 @@ class GAZETTE_API Extractor {
     /// Extracts every field; `overrides` (may be null) win over the text.
     [[nodiscard]] Article extract(const std::string& text,
                                   const ArticleOverrides* overrides = nullptr) const;
+    /// Extracts every field from an HTML page (UTF-8): metadata first
+    /// (JSON-LD, OpenGraph, meta dates, canonical URL), then the story's
+    /// text found by scoring the page's blocks, then the text rules
+    /// (datelines, credits, speakers) on that text.
+    [[nodiscard]] Article extract_html(const std::string& html,
+                                       const ArticleOverrides* overrides = nullptr) const;
     /// The outlets it recognises.
     [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
 
   private:
+    void override_outlets(Article& a, const ArticleOverrides* overrides) const;
+    void override_rest(Article& a, const ArticleOverrides* overrides) const;
     OutletRegistry registry_;
 };
 

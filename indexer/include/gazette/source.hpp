@@ -30,9 +30,16 @@ struct SourceItem {
     std::string skipped;      ///< non-empty: why it cannot be indexed (found when listing)
 };
 
+/// How an item's text is written.
+enum class TextFormat {
+    text,  ///< page text, maybe with site chrome (.txt)
+    html,  ///< an HTML page (.html, .htm)
+};
+
 /// What reading an item gives.
 struct SourceText {
-    std::string text;      ///< article text, converted to UTF-8
+    std::string text;                      ///< article text, converted to UTF-8
+    TextFormat format = TextFormat::text;  ///< how `text` is written
     std::string skipped;   ///< non-empty: why the item is not an article (text is empty)
     std::string encoding;  ///< what the bytes were ("UTF-8", "UTF-16LE", "WINDOWS-1252", ...)
     std::string note;      ///< non-empty: something the user should know (e.g. truncated)
@@ -61,7 +68,8 @@ enum class LinkPolicy {
     follow,  ///< follow every link (folders once each: cycles are cut)
 };
 
-/// The article files (.txt) under a folder, or one file. Ids are the
+/// The article files (.txt page text, .html and .htm pages) under a
+/// folder, or one file. Ids are the
 /// root's label followed by the path relative to the root
 /// ("corpus/2009/a.txt"). manifest.jsonl in the root is read.
 ///
