@@ -389,6 +389,8 @@ TEST_CASE("operator misuse is a clear error; sound queries pass", "[hardening][q
     CHECK_THAT(problem("` XOR ` X"), Catch::Contains("XOR needs a word or group before it"));
     CHECK_THAT(problem("x ;ni:r ADJ/3 ;ni:rz"), Catch::Contains("ADJ joins two plain words"));
     CHECK_THAT(problem("e-mail NEAR x"), Catch::Contains("NEAR joins two plain words"));
+    CHECK_THAT(problem("wn ADJ/02 wn ADJ/02 sadj20)0"), Catch::Contains("')' without its '('"));
+    CHECK_THAT(problem("-!at V"), Catch::Contains("nothing between - and the word"));
     CHECK_THAT(problem("caf\xE9"), Catch::Contains("not valid UTF-8"));
     for (const auto& q : {"CFE treaty suspension", "nato AND russia", "nato OR russia NOT georgia",
                           "rogozin NEAR/5 said", "suspen*", "+nato -russia", "nato -russia",

@@ -135,7 +135,7 @@ std::vector<std::string> capped_wildcards(const std::vector<std::string>& prefix
 //    phrase, bracket or filter field beside them;
 //  - +word and -word stand beside plain words or AND, not beside another
 //    operator or a bracket, and not alone (nothing to keep);
-//  - a bracket group holds something.
+//  - a bracket group holds something, and ')' closes a '('.
 std::string operator_problem(std::string_view q) {
     struct Tok {
         enum Kind { word, loved, phrase, binary, negation, near, open, close, end } kind;
@@ -182,6 +182,9 @@ std::string operator_problem(std::string_view q) {
                 kind = Tok::near;
             else if (w.front() == '+' || w.front() == '-')
                 kind = Tok::loved;
+            // "-!word": the sign does not touch a word.
+            if (kind == Tok::loved && text::tokenize(w).front().begin != 1)
+                return fmt::format("write {}word with nothing between {} and the word", w[0], w[0]);
             tokens.push_back({kind, w});
         }
     }
@@ -205,6 +208,7 @@ std::string operator_problem(std::string_view q) {
         return k == Tok::word || k == Tok::loved || k == Tok::phrase || k == Tok::open;
     };
     bool any_positive = false;
+    int depth = 0;  // brackets open; an unclosed '(' is closed at the end by Xapian
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Tok& t = tokens[k];
         Tok::Kind before = k == 0 ? Tok::end : tokens[k - 1].kind;  // end: the start
@@ -250,9 +254,12 @@ std::string operator_problem(std::string_view q) {
                     return fmt::format("{} must stand beside plain words", t.text);
                 break;
             case Tok::open:
+                ++depth;
                 if (after == Tok::close) return "an empty bracket group";
                 break;
             case Tok::close:
+                if (--depth < 0) return "a ')' without its '('";
+                break;
             case Tok::end:
                 break;
         }
