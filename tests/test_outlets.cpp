@@ -87,7 +87,7 @@ TEST_CASE("outlets only mentioned in the story are not credited", "[outlets]") {
               .empty());
 }
 
-TEST_CASE("a user registry adds and replaces outlets", "[outlets]") {
+TEST_CASE("a user registry adds outlets and extends known ones", "[outlets]") {
     test::TempDir dir;
     test::write_file(dir.path() / "mine.json",
                      R"([{"name": "Kyiv Post", "aliases": ["KP"], "date_order": "month-first"},
@@ -98,6 +98,14 @@ TEST_CASE("a user registry adds and replaces outlets", "[outlets]") {
     CHECK(reg.find("Kyiv Post")->date_order == DateOrder::month_first);
     CHECK(reg.find("Expat news")->name == "Expatica");
     CHECK(reg.find("Expatica")->date_order == DateOrder::month_first);
+    // The built-in alias and pattern of Expatica are kept.
+    CHECK(reg.find("Expatica news")->name == "Expatica");
+    CHECK(reg.find_in("https://www.expatica.com/x").at(0)->name == "Expatica");
+    // Agency status is kept when the entry does not give it.
+    test::write_file(dir.path() / "afp.json", R"([{"name": "AFP", "aliases": ["France Presse"]}])");
+    reg.load_file(dir.str("afp.json"));
+    CHECK(reg.find("France Presse")->name == "Agence France-Presse");
+    CHECK(reg.find("Agence France Presse")->agency);
     CHECK(outlets_of("Headline\nBy KP\n\n" + paragraph, reg) ==
           std::vector<std::string>{"Kyiv Post"});
 }

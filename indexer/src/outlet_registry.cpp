@@ -127,15 +127,27 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             throw Error(
                 ErrorKind::invalid_input,
                 fmt::format("outlet registry {}: entry {} has an empty name", origin, index));
-        auto same =
-            std::find_if(impl_->outlets.begin(), impl_->outlets.end(), [&](const Outlet& x) {
-                return text::normalize_name(x.name) == text::normalize_name(o.name);
-            });
+        // Known by its name or one of its aliases ("AFP").
+        auto known = impl_->by_name.find(text::normalize_name(o.name));
+        auto same = known == impl_->by_name.end()
+                        ? impl_->outlets.end()
+                        : impl_->outlets.begin() + static_cast<long>(known->second);
         std::size_t i = static_cast<std::size_t>(same - impl_->outlets.begin());
-        if (same == impl_->outlets.end())
+        if (same == impl_->outlets.end()) {
             impl_->outlets.push_back(std::move(o));
-        else
-            *same = std::move(o);
+        } else {
+            // A known outlet is extended, not replaced: its aliases and
+            // patterns stay, new ones are added; date order and agency are
+            // changed only when the entry gives them.
+            auto add_new = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
+                for (const auto& x : from)
+                    if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
+            };
+            add_new(same->aliases, o.aliases);
+            add_new(same->patterns, o.patterns);
+            if (entry.contains("date_order")) same->date_order = o.date_order;
+            if (entry.contains("agency")) same->agency = o.agency;
+        }
         try {
             impl_->compile(i);
         } catch (const Error& e) {

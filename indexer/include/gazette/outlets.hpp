@@ -38,7 +38,8 @@ class GAZETTE_API OutletRegistry {
     OutletRegistry(const OutletRegistry&);             ///< deep copy
     OutletRegistry& operator=(const OutletRegistry&);  ///< deep copy
 
-    /// Adds (or, for a known canonical name, replaces) the outlets in a JSON
+    /// Adds (or, for a known canonical name, extends: aliases and patterns
+    /// added, date_order and agency changed when given) the outlets in a JSON
     /// file: [{"name", "aliases", "patterns", "date_order": "day-first" |
     /// "month-first", "agency"}]. @throws Error invalid_input naming the file.
     void load_file(const std::string& path);
