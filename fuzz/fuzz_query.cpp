@@ -26,7 +26,8 @@ const gazette::Searcher& searcher() {
             "NATO and Russia resume talks\n\nBRUSSELS (Reuters) - NATO and Russia resumed formal "
             "talks on Monday, the alliance said, after months of tension over Georgia.\n\n"
             "\"We have differences,\" said Jaap de Hoop Scheffer, NATO Secretary-General.\n",
-            "Russia suspends CFE treaty\n\nMoscow, July 14 (AFP) - Russia suspended its part in the "
+            "Russia suspends CFE treaty\n\nMoscow, July 14 (AFP) - Russia suspended its part in "
+            "the "
             "Conventional Forces in Europe treaty, Interfax reported. Dmitry Rogozin said the "
             "suspension would stand.\n",
         };

@@ -77,7 +77,7 @@ std::string plural(std::size_t n, const char* word) {
 int main(int argc, char** argv) {
     CLI::App app{
         "gazette-index: bring an index in step with folders of article files (.txt page text,\n"
-        ".html/.htm pages): new files\n"
+        ".html/.htm pages, .jsonl/.ndjson exports with an article per line): new files\n"
         "are extracted (title, date, outlets, speakers) and added, changed ones replaced,\n"
         "unchanged ones skipped without being read, and documents whose files are gone\n"
         "removed. A file's id is its path inside the folder given (with the folder's name),\n"

@@ -36,6 +36,16 @@ elif target == "html_article":
     page = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
     seeds = [page.encode(), page.encode("utf-16"), ("<div>" * 2000 + story).encode(),
              b"<html><p>unclosed <b>bold <i>italic</p></div><script>x", b""]
+elif target == "jsonl_record":
+    import json as _json
+    story = ("BRUSSELS (Reuters) - NATO and Russia resumed talks on Monday. \"We differ,\" "
+             "said Jaap de Hoop Scheffer.")
+    seeds = [_json.dumps(r).encode() for r in [
+        {"url": "https://www.reuters.com/a", "title": "T", "date_publish": "2009-03-05 09:12:00",
+         "source_domain": "reuters.com", "authors": ["A B"], "maintext": story},
+        {"id": "x", "headline": "H", "published": "2019-11-20T04:29:00Z",
+         "publisher": {"name": "AFP"}, "html": "<p>" + story + "</p>"},
+        {"title": "t"}, {"date": "sometime", "text": story}, [1, 2]]] + [b"{not json"]
 elif target == "query":
     seeds = [l.encode() for l in open(f"{root}/fuzz/seeds/query.txt", encoding="utf-8").read().splitlines()]
 elif target == "manifest":

@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <string>
 
 #include "calendar.hpp"
 #include "patterns.hpp"
+#include "text.hpp"
 
 namespace gazette {
 
@@ -123,6 +126,42 @@ std::optional<FoundDate> find_date(std::string_view line, DateOrder order) {
                        return make(y, c, a, b, n, "numeric, day first", true);
                    });
     return best;
+}
+
+std::string timestamp_day(std::string_view s, bool* uncertain) {
+    s = text::trim(s);
+    if (uncertain) *uncertain = false;
+    auto digits = [&](std::size_t from, std::size_t n) {
+        return s.size() >= from + n && std::all_of(s.begin() + static_cast<long>(from),
+                                                   s.begin() + static_cast<long>(from + n),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+    };
+    int y = 0, m = 0, d = 0;
+    if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+        digits(8, 2)) {
+        y = std::stoi(std::string(s.substr(0, 4)));
+        m = std::stoi(std::string(s.substr(5, 2)));
+        d = std::stoi(std::string(s.substr(8, 2)));
+        // A time in UTC ("...T23:29:49Z") says little about the day the
+        // page shows in its own zone: trusted only between 10:00 and 14:00,
+        // when every zone from UTC-10 to UTC+10 has the same day. A time
+        // with its offset ("+01:00") is the publisher's own clock.
+        if (s.size() >= 13 && (s[10] == 'T' || s[10] == ' ') && digits(11, 2) &&
+            (s.back() == 'Z' || s.ends_with("+00:00") || s.ends_with("+0000"))) {
+            int hour = std::stoi(std::string(s.substr(11, 2)));
+            if ((hour < 10 || hour >= 14) && uncertain) *uncertain = true;
+        }
+    } else if (digits(0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8])))) {
+        y = std::stoi(std::string(s.substr(0, 4)));
+        m = std::stoi(std::string(s.substr(4, 2)));
+        d = std::stoi(std::string(s.substr(6, 2)));
+    } else if (auto found = find_date(s, DateOrder::unknown); found && !found->ambiguous) {
+        return found->iso;
+    } else {
+        return {};
+    }
+    if (!calendar::valid(y, m, d)) return {};
+    return calendar::iso({y, m, d});
 }
 
 }  // namespace gazette

@@ -29,4 +29,11 @@ inline constexpr std::size_t max_date_line_bytes = 4096;
 /// year-less ones are ignored.
 std::optional<FoundDate> find_date(std::string_view line, DateOrder order);
 
+/// The day of a machine-written timestamp or date ("2015-07-24T05:36:09+01:00",
+/// "2015-07-24", "20150724", or a written date as find_date reads it), as
+/// YYYY-MM-DD; empty when there is none. `uncertain` (may be null) is set
+/// for a UTC time outside 10:00-14:00, when the day the publisher's own
+/// zone shows may differ.
+std::string timestamp_day(std::string_view text, bool* uncertain = nullptr);
+
 }  // namespace gazette

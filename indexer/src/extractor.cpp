@@ -46,6 +46,10 @@ void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) 
         a.outlets.clear();
         for (const auto& name : overrides->outlets) {
             const Outlet* o = registry_.find(name);
+            if (!o && name.find('.') != std::string::npos) {  // a domain: "reuters.com"
+                auto named = registry_.find_in(name);
+                if (!named.empty()) o = named.front();
+            }
             std::string canonical = o ? o->name : name;
             if (std::find(a.outlets.begin(), a.outlets.end(), canonical) == a.outlets.end())
                 a.outlets.push_back(canonical);

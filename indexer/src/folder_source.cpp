@@ -1,4 +1,5 @@
-// FolderSource: the article files (.txt, .html, .htm) under a folder.
+// FolderSource: the article files (.txt, .html, .htm; .jsonl/.ndjson, an
+// article per line) under a folder.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -8,12 +9,15 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 
 #include "decode.hpp"
 #include "gazette/source.hpp"
 #include "hash.hpp"
+#include "jsonl_record.hpp"
+#include "text.hpp"
 
 namespace gazette {
 
@@ -24,6 +28,12 @@ namespace {
 bool is_html(const fs::path& p) {
     auto ext = p.extension();
     return ext == ".html" || ext == ".htm";
+}
+
+// A JSONL export of articles; manifest.jsonl is the collection's manifest.
+bool is_jsonl(const fs::path& p) {
+    auto ext = p.extension();
+    return (ext == ".jsonl" || ext == ".ndjson") && p.filename() != "manifest.jsonl";
 }
 
 bool is_article(const fs::path& p) {
@@ -87,6 +97,45 @@ std::vector<SourceItem> FolderSource::list() {
         item.skipped = std::move(why);
         items.push_back(std::move(item));
     };
+    // A JSONL file: one item per line, named by the record's id or url
+    // (else its line number) after the file's id: "corpus/feed.jsonl#URL".
+    auto add_jsonl = [&](const fs::path& p, const struct stat& st) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) {
+            report(p, "cannot open for reading");
+            return;
+        }
+        const std::string file_id = id_of(p);
+        const auto mtime =
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+        std::set<std::string> keys;
+        std::string line;
+        std::uint64_t offset = 0;
+        for (std::size_t number = 1; std::getline(in, line); ++number) {
+            std::uint64_t at = offset;
+            offset += line.size() + 1;
+            if (text::trim(line).empty()) continue;
+            SourceItem item;
+            item.path = (fs::path(root_) / p.lexically_relative(root_)).string();
+            JsonlRecord record;
+            if (line.size() > max_article_bytes)
+                record.error = "line longer than the size cap";
+            else
+                record = parse_jsonl_record(line);
+            std::string key = record.key;
+            if (key.empty() || !keys.insert(key).second) key = fmt::format("line-{}", number);
+            item.id = file_id + "#" + key;
+            if (!record.error.empty()) {
+                item.skipped = fmt::format("line {}: {}", number, record.error);
+            } else {
+                item.fingerprint.size = line.size();
+                item.fingerprint.mtime_ns = mtime;
+                jsonl_[item.id] = {at, line.size(), number, std::move(record.overrides),
+                                   std::move(record.note)};
+            }
+            items.push_back(std::move(item));
+        }
+    };
     auto allowed = [&](const std::string& target) {
         return std::any_of(allowed_.begin(), allowed_.end(),
                            [&](const std::string& r) { return within(target, r); });
@@ -98,6 +147,8 @@ std::vector<SourceItem> FolderSource::list() {
             report(only_file_, fmt::format("cannot read: {}", std::strerror(errno)));
         else if (const char* kind = special_kind(st.st_mode))
             report(only_file_, kind);
+        else if (is_jsonl(only_file_))
+            add_jsonl(only_file_, st);
         else
             add_file(only_file_, st);
         return items;
@@ -160,6 +211,8 @@ std::vector<SourceItem> FolderSource::list() {
                 } else if (S_ISREG(target.st_mode) && is_article(p)) {
                     add_file(p, target);
                     linked_.insert(items.back().id);
+                } else if (S_ISREG(target.st_mode) && is_jsonl(p)) {
+                    add_jsonl(p, target);
                 }
                 continue;
             }
@@ -169,6 +222,8 @@ std::vector<SourceItem> FolderSource::list() {
                 report(p, kind);
             } else if (S_ISREG(st.st_mode) && is_article(p)) {
                 add_file(p, st);
+            } else if (S_ISREG(st.st_mode) && is_jsonl(p)) {
+                add_jsonl(p, st);
             }
         }
     }
@@ -179,6 +234,27 @@ std::vector<SourceItem> FolderSource::list() {
 
 SourceText FolderSource::read(SourceItem& item) {
     SourceText out;
+    if (auto entry = jsonl_.find(item.id); entry != jsonl_.end()) {
+        const JsonlEntry& e = entry->second;
+        std::ifstream in(item.path, std::ios::binary);
+        std::string line(e.length, '\0');
+        if (!in.seekg(static_cast<std::streamoff>(e.offset)) ||
+            !in.read(line.data(), static_cast<std::streamsize>(e.length))) {
+            out.skipped = fmt::format("line {}: cannot read it again (file changed?)", e.line);
+            return out;
+        }
+        item.fingerprint.content_hash = hash64(line);
+        JsonlRecord record = parse_jsonl_record(line);
+        if (!record.error.empty()) {
+            out.skipped = fmt::format("line {}: {}", e.line, record.error);
+            return out;
+        }
+        out.text = std::move(record.text);
+        out.format = record.format;
+        out.encoding = "UTF-8";
+        out.note = e.note.empty() ? std::string() : fmt::format("line {}: {}", e.line, e.note);
+        return out;
+    }
     // Files listed as files are opened without following a link (one put
     // in their place since does not lead out), and without blocking (a
     // FIFO put in their place is refused, not waited on).
@@ -235,6 +311,7 @@ SourceText FolderSource::read(SourceItem& item) {
 }
 
 const ArticleOverrides* FolderSource::overrides(const SourceItem& item) const {
+    if (auto e = jsonl_.find(item.id); e != jsonl_.end()) return &e->second.overrides;
     if (!manifest_ || manifest_->size() == 0) return nullptr;
     std::error_code ec;
     auto canonical = fs::weakly_canonical(item.path, ec);

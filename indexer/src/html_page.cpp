@@ -140,44 +140,6 @@ Text inner_text(Node* root, bool skip_furniture = true) {
 // ---- metadata ---------------------------------------------------------------
 
 // "2015-07-24T05:36:09+01:00", "2015-07-24", "20150724": the date as written.
-// `uncertain` is set for a UTC time away from midday: its day may not be
-// the day the page shows.
-std::string iso_day(std::string_view s, bool* uncertain = nullptr) {
-    s = text::trim(s);
-    if (uncertain) *uncertain = false;
-    auto digits = [&](std::size_t from, std::size_t n) {
-        return s.size() >= from + n && std::all_of(s.begin() + static_cast<long>(from),
-                                                   s.begin() + static_cast<long>(from + n),
-                                                   [](char c) { return c >= '0' && c <= '9'; });
-    };
-    int y = 0, m = 0, d = 0;
-    if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-        digits(8, 2)) {
-        y = std::stoi(std::string(s.substr(0, 4)));
-        m = std::stoi(std::string(s.substr(5, 2)));
-        d = std::stoi(std::string(s.substr(8, 2)));
-        // A time in UTC ("...T23:29:49Z") says little about the day the
-        // page shows in its own zone: trusted only between 10:00 and 14:00,
-        // when every zone from UTC-10 to UTC+10 has the same day. A time
-        // with its offset ("+01:00") is the publisher's own clock.
-        if (s.size() >= 13 && (s[10] == 'T' || s[10] == ' ') && digits(11, 2) &&
-            (s.back() == 'Z' || s.ends_with("+00:00") || s.ends_with("+0000"))) {
-            int hour = std::stoi(std::string(s.substr(11, 2)));
-            if ((hour < 10 || hour >= 14) && uncertain) *uncertain = true;
-        }
-    } else if (digits(0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8])))) {
-        y = std::stoi(std::string(s.substr(0, 4)));
-        m = std::stoi(std::string(s.substr(4, 2)));
-        d = std::stoi(std::string(s.substr(6, 2)));
-    } else if (auto found = find_date(s, DateOrder::unknown); found && !found->ambiguous) {
-        return found->iso;
-    } else {
-        return {};
-    }
-    if (!calendar::valid(y, m, d)) return {};
-    return calendar::iso({y, m, d});
-}
-
 bool is_article_type(const nlohmann::json& type) {
     auto one = [](const nlohmann::json& t) {
         if (!t.is_string()) return false;
@@ -523,7 +485,7 @@ HtmlPage read_html(std::string_view html) {
     PageFact certain, doubtful;
     auto consider = [&](const std::string& raw, const std::string& rule) {
         bool unsure = false;
-        auto d = raw.empty() ? std::string() : iso_day(raw, &unsure);
+        auto d = raw.empty() ? std::string() : timestamp_day(raw, &unsure);
         if (d.empty()) return;
         PageFact& slot = unsure ? doubtful : certain;
         if (slot.value.empty() || d < slot.value) slot = {d, rule};
@@ -541,7 +503,7 @@ HtmlPage read_html(std::string_view html) {
         page.date = {shown, "date shown near the headline"};
     } else if (certain.value.empty() && doubtful.value.empty()) {
         bool unsure = false;
-        auto d = iso_day(m.first_time, &unsure);
+        auto d = timestamp_day(m.first_time, &unsure);
         if (!d.empty() && !unsure) page.date = {d, "<time datetime>"};
     }
 

@@ -10,6 +10,7 @@
 /// Thread-safety: a Source is for one thread at a time.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -68,8 +69,12 @@ enum class LinkPolicy {
     follow,  ///< follow every link (folders once each: cycles are cut)
 };
 
-/// The article files (.txt page text, .html and .htm pages) under a
-/// folder, or one file. Ids are the
+/// The article files (.txt page text, .html and .htm pages, and .jsonl /
+/// .ndjson exports with an article per line) under a folder, or one file.
+/// A JSONL line's id is the file's id, '#', and the record's "id" or
+/// "url" (its line number when it has neither or repeats one); its fields
+/// (title, date, url, outlet) win over extraction; a bad line is reported
+/// with its number and the others indexed. Ids are the
 /// root's label followed by the path relative to the root
 /// ("corpus/2009/a.txt"). manifest.jsonl in the root is read.
 ///
@@ -108,6 +113,13 @@ class GAZETTE_API FolderSource : public Source {
     LinkPolicy links_;
     std::vector<std::string> allowed_;
     std::set<std::string> linked_;  // ids of items reached through a link
+    struct JsonlEntry {
+        std::uint64_t offset = 0, length = 0;  // the line in its file
+        std::size_t line = 0;
+        ArticleOverrides overrides;  // the record's own fields
+        std::string note;
+    };
+    std::map<std::string, JsonlEntry> jsonl_;  // items that are JSONL lines, by id
 };
 
 }  // namespace gazette
