@@ -74,3 +74,19 @@ TEST_CASE("the first date of a line is taken with its position", "[dates]") {
     CHECK(d->begin == 8);
     CHECK(d->form == "day month year");
 }
+
+TEST_CASE("dates as pages print them: glued, with times, in other languages", "[dates]") {
+    CHECK(iso("Associated PressDecember 2, 2016") == "2016-12-02");
+    CHECK(iso("Nov 20 20194:29 AM") == "2019-11-20");
+    CHECK(iso("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") == "2015-04-30");
+    CHECK(iso("Mis à jour le 1er mai 2015") == "2015-05-01");
+    CHECK(iso("Veröffentlicht am 4. Mai 2015, 10:00 Uhr") == "2015-05-04");
+    CHECK(iso("4. März 2015") == "2015-03-04");
+    CHECK(iso("21 de dezembro de 2018") == "2018-12-21");
+    CHECK(iso("1 de noviembre de 2021") == "2021-11-01");
+    CHECK(iso("30 aprile 2015") == "2015-04-30");
+    CHECK(iso("30 \u0430\u043f\u0440\u0435\u043b\u044f 2015 \u0433.") == "2015-04-30");
+    // Words that merely contain a month name are no dates.
+    CHECK(iso("12 maisons 2015") == "none");
+    CHECK(iso("31 février 2015") == "none");
+}

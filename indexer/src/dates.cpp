@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "calendar.hpp"
+#include "indexer_data.hpp"
 #include "patterns.hpp"
 #include "text.hpp"
 
@@ -23,7 +27,8 @@ namespace {
 
 // Groups: month, day, year.
 const RE2& month_day_year() {
-    static const RE2 re("\\b" GZ_WEEKDAY GZ_MONTH "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+    static const RE2 re("\\b" GZ_WEEKDAY GZ_MONTH
+                        "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:\\b|\\d{1,2}:\\d{2})",
                         patterns::options(false));
     return patterns::checked(re);
 }
@@ -46,6 +51,49 @@ const RE2& numeric_date() {
     static const RE2 re("\\b(\\d{1,2})([/.\\-])(\\d{1,2})([/.\\-])(\\d{4})\\b",
                         patterns::options());
     return patterns::checked(re);
+}
+
+// "PressDecember 2, 2016": a capitalised English month glued to the word
+// before it. Groups: month, day, year.
+const RE2& glued_month_day_year() {
+    static const RE2 re(
+        "[a-z](January|February|March|April|May|June|July|August|September|October|November|"
+        "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
+        "(?:\\D|$)",
+        patterns::options());
+    return patterns::checked(re);
+}
+
+// Day, month name, year in the languages of indexer/data/words/month_names.txt.
+struct ForeignMonths {
+    std::unordered_map<std::string, int> number;  // lower-case name -> 1..12
+    std::unique_ptr<RE2> re;                      // groups: day, month, year
+};
+
+const ForeignMonths& foreign_months() {
+    static const ForeignMonths months = [] {
+        ForeignMonths m;
+        std::vector<std::string> names;
+        for (const auto& entry :
+             data::entries(data::text_of(data::indexer_files(), "words/month_names.txt"))) {
+            auto space = entry.rfind(' ');
+            std::string name = text::lower(entry.substr(0, space));
+            m.number[name] = std::stoi(entry.substr(space + 1));
+            names.push_back(name);
+        }
+        // Longest first, so "sept" does not cut "septembre" short.
+        std::sort(names.begin(), names.end(),
+                  [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        std::string alternation;
+        for (const auto& n : names)
+            alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(n);
+        m.re = std::make_unique<RE2>("(?:^|[^\\pL\\d])(\\d{1,2})(?:\\.|º|er)?\\s+(?:de\\s+)?(" +
+                                         alternation + ")\\.?,?\\s+(?:de\\s+)?(\\d{4})(?:\\D|$)",
+                                     patterns::options(false));
+        patterns::checked(*m.re);
+        return m;
+    }();
+    return months;
 }
 
 #undef GZ_MONTH
@@ -104,6 +152,21 @@ std::optional<FoundDate> find_date(std::string_view line, DateOrder order) {
     first_valid<3>(line, best, day_month_year(), [](const M3& m, std::size_t b, std::size_t n) {
         return make(number(m[3]), calendar::month_number(m[2]), number(m[1]), b, n,
                     "day month year");
+    });
+    first_valid<3>(
+        line, best, glued_month_day_year(), [&](const M3& m, std::size_t b, std::size_t) {
+            std::size_t end = static_cast<std::size_t>(m.group[3].data() - line.data()) + 4;
+            return make(number(m[3]), calendar::month_number(m[1]), number(m[2]), b + 1,
+                        end - b - 1, "month day, year (glued to the word before)");
+        });
+    const auto& foreign = foreign_months();
+    first_valid<3>(line, best, *foreign.re, [&](const M3& m, std::size_t, std::size_t) {
+        auto it = foreign.number.find(text::lower(m[2]));
+        if (it == foreign.number.end()) return std::optional<FoundDate>();
+        std::size_t b = static_cast<std::size_t>(m.group[1].data() - line.data());
+        std::size_t end = static_cast<std::size_t>(m.group[3].data() - line.data()) + 4;
+        return make(number(m[3]), it->second, number(m[1]), b, end - b,
+                    "day month year (month name in another language)");
     });
     first_valid<3>(line, best, iso_date(), [&](const M3& m, std::size_t b, std::size_t) {
         std::size_t end = static_cast<std::size_t>(m.group[3].data() - line.data()) + 2;
