@@ -5,7 +5,7 @@ ordinary article collection measured in the same run.
   python3 scripts/bench_hardening.py [--bin build/gazette-index] [--runs 3]
 
 Inputs (written to a temporary folder): 100 ordinary articles (the
-baseline), a 100 MB file, a 5 MB single line, 1.9 MB of "X said" lines, a
+baseline), a 100 MB text file, a 100 MB HTML page, a 5 MB single line, 1.9 MB of "X said" lines, a
 200 KB "He told Reuters and" line, a 50 KB URL line. Each is indexed into a
 fresh index; the median wall time and peak RSS (GNU time) are printed."""
 import argparse, os, random, shutil, statistics, subprocess, tempfile
@@ -34,6 +34,14 @@ def write_inputs(root):
     words = ["treaty", "alliance", "Moscow", "said", "the", "of", "NATO", "Russia", "talks"]
     line = " ".join(random.choice(words) for _ in range(200)) + ".\n"
     cases["100 MB file"] = one("huge", "Huge headline\n\n" + line * (100_000_000 // len(line)))
+    para = "<p>" + PARA + " <a href='/x'>more</a>.</p>\n"
+    d = os.path.join(root, "hugehtml")
+    os.makedirs(d)
+    with open(os.path.join(d, "x.html"), "w") as f:
+        f.write("<html><head><title>Big page</title></head><body><article>")
+        f.write(para * (100_000_000 // len(para)))
+        f.write("</article></body></html>")
+    cases["100 MB HTML page"] = d
     unit = "He told Reuters and Jonas Varga said that the alliance would meet. "
     cases["5 MB single line"] = one("oneline", "Big\n\n" + unit * (5_000_000 // len(unit)) + "\n")
     names = ["Jonas Varga", "Maria Lopez", "Dmitry Rogozin", "Anna Schmidt", "Li Wei"]
