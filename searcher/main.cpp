@@ -152,5 +152,8 @@ int main(int argc, char** argv) {
     } catch (const gazette::Error& e) {
         fmt::print(stderr, "gazette-search: {}\n", e.what());
         return 2;
+    } catch (const std::exception& e) {  // a bug: still one line, never a crash
+        fmt::print(stderr, "gazette-search: unexpected error (please report it): {}\n", e.what());
+        return 2;
     }
 }

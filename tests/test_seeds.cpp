@@ -143,4 +143,15 @@ TEST_CASE("a bad manifest line is an error naming file and line", "[manifest]") 
     }
     test::write_file(dir.path() / "m2.jsonl", "not json\n");
     CHECK_THROWS_WITH(m.load_file(dir.str("m2.jsonl")), Catch::Contains("line 1"));
+    // Found by fuzzing: a name too long for the file system is an error
+    // naming the line, not an uncaught filesystem exception.
+    test::write_file(dir.path() / "m3.jsonl",
+                     "{\"file\": \"a.txt\"}\n{\"file\": \"" + std::string(5000, '[') + "\"}\n");
+    try {
+        m.load_file(dir.str("m3.jsonl"));
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::invalid_input);
+        CHECK_THAT(e.what(), Catch::Contains("m3.jsonl line 2") && Catch::Contains("too long"));
+    }
 }

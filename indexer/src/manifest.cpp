@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 void Manifest::load_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::io, fmt::format("cannot read manifest {}", path));
-    fs::path base = fs::absolute(fs::path(path)).parent_path();
+    std::error_code ec;
+    fs::path base = fs::absolute(fs::path(path), ec).parent_path();
     std::string line;
     int number = 0;
     while (std::getline(in, line)) {
@@ -50,7 +51,11 @@ void Manifest::load_file(const std::string& path) {
         if (!o.date.empty() && !calendar::parse_iso(o.date))
             fail(fmt::format("date \"{}\" is not a valid YYYY-MM-DD date", o.date));
         fs::path file = base / j["file"].get<std::string>();
-        entries_[fs::weakly_canonical(file).string()] = std::move(o);
+        auto canonical = fs::weakly_canonical(file, ec);
+        if (ec)  // e.g. a name too long for the file system
+            fail(fmt::format("file \"{}\": {}", j["file"].get<std::string>().substr(0, 80),
+                             ec.message()));
+        entries_[canonical.string()] = std::move(o);
     }
 }
 
