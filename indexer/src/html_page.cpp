@@ -46,6 +46,21 @@ bool dropped_tag(GumboTag t) {
     }
 }
 
+// Visits `root` and the nodes under it in document order, with an explicit
+// stack (the page's nesting depth cannot overflow ours); `visit(n)` returns
+// whether to go into n's children.
+template <typename Visit>
+void walk(Node* root, Visit&& visit) {
+    std::vector<Node*> stack{root};
+    while (!stack.empty()) {
+        Node* n = stack.back();
+        stack.pop_back();
+        if (!visit(n) || n->type != GUMBO_NODE_ELEMENT) continue;
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
+    }
+}
+
 const char* attribute(Node* n, const char* name) {
     if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
     const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
@@ -197,11 +212,8 @@ void collect_json_ld(const nlohmann::json& j, std::vector<nlohmann::json>& out, 
 
 Meta read_meta(Node* root) {
     Meta m;
-    std::vector<Node*> stack{root};
-    while (!stack.empty()) {
-        Node* n = stack.back();
-        stack.pop_back();
-        if (n->type != GUMBO_NODE_ELEMENT) continue;
+    walk(root, [&](Node* n) {
+        if (n->type != GUMBO_NODE_ELEMENT) return false;
         GumboTag tag = n->v.element.tag;
         if (tag == GUMBO_TAG_META) {
             const char* key = attribute(n, "property");
@@ -228,7 +240,7 @@ Meta read_meta(Node* root) {
                     if (!j.is_discarded()) collect_json_ld(j, m.articles);
                 }
             }
-            continue;
+            return false;
         } else if (tag == GUMBO_TAG_TITLE && m.title_tag.empty()) {
             m.title_tag = inner_text(n, false).text;
         } else if (tag == GUMBO_TAG_H1 && !skipped(n)) {
@@ -237,9 +249,8 @@ Meta read_meta(Node* root) {
         } else if (tag == GUMBO_TAG_TIME && m.first_time.empty()) {
             if (const char* dt = attribute(n, "datetime")) m.first_time = dt;
         }
-        const GumboVector& kids = n->v.element.children;
-        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
-    }
+        return true;
+    });
     return m;
 }
 
@@ -300,18 +311,14 @@ int class_weight(Node* n) {
 // The text blocks under `root`, in document order (not inside one another).
 std::vector<Node*> blocks_under(Node* root) {
     std::vector<Node*> out;
-    std::vector<Node*> stack{root};
-    while (!stack.empty()) {
-        Node* n = stack.back();
-        stack.pop_back();
-        if (n->type != GUMBO_NODE_ELEMENT || (n != root && skipped(n))) continue;
+    walk(root, [&](Node* n) {
+        if (n->type != GUMBO_NODE_ELEMENT || (n != root && skipped(n))) return false;
         if (n != root && block_tag(n->v.element.tag)) {
             out.push_back(n);
-            continue;
+            return false;
         }
-        const GumboVector& kids = n->v.element.children;
-        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
-    }
+        return true;
+    });
     return out;
 }
 
@@ -376,16 +383,13 @@ std::vector<std::string> main_text(Node* body) {
 }
 
 Node* find_tag(Node* root, GumboTag wanted) {
-    std::vector<Node*> stack{root};
-    while (!stack.empty()) {
-        Node* n = stack.back();
-        stack.pop_back();
-        if (n->type != GUMBO_NODE_ELEMENT) continue;
-        if (n->v.element.tag == wanted) return n;
-        const GumboVector& kids = n->v.element.children;
-        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
-    }
-    return nullptr;
+    Node* found = nullptr;
+    walk(root, [&](Node* n) {
+        if (found || n->type != GUMBO_NODE_ELEMENT) return false;
+        if (n->v.element.tag == wanted) found = n;
+        return !found;
+    });
+    return found;
 }
 
 // The first full, unambiguous date in the page's visible text within 40
@@ -396,26 +400,20 @@ std::string date_near_headline(Node* root, const std::string& title) {
     std::vector<std::string> pieces;
     std::ptrdiff_t headline = -1;
     std::string want = text::normalize_name(title);
-    std::vector<Node*> stack{root};
-    while (!stack.empty()) {
-        Node* n = stack.back();
-        stack.pop_back();
+    walk(root, [&](Node* n) {
         if (n->type == GUMBO_NODE_TEXT) {
             auto t = text::squeeze_spaces(n->v.text.text);
-            if (t.empty()) continue;
+            if (t.empty()) return false;
             if (headline < 0 && text::normalize_name(t) == want)
                 headline = static_cast<std::ptrdiff_t>(pieces.size());
             pieces.push_back(std::move(t));
-            continue;
+            return false;
         }
-        if (n->type != GUMBO_NODE_ELEMENT) continue;
+        if (n->type != GUMBO_NODE_ELEMENT) return false;
         GumboTag tag = n->v.element.tag;
-        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-            tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_TEMPLATE || hidden(n))
-            continue;
-        const GumboVector& kids = n->v.element.children;
-        for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<Node*>(kids.data[i]));
-    }
+        return !(tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+                 tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_TEMPLATE || hidden(n));
+    });
     if (headline < 0) return {};
     auto from = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, headline - 10));
     auto to = std::min(pieces.size(), static_cast<std::size_t>(headline) + 41);
