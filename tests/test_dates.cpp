@@ -90,3 +90,33 @@ TEST_CASE("dates as pages print them: glued, with times, in other languages", "[
     CHECK(iso("12 maisons 2015") == "none");
     CHECK(iso("31 février 2015") == "none");
 }
+
+TEST_CASE("two-digit years are read only with a time after them", "[dates]") {
+    CHECK(iso("11/18/19 11:04 PM EST") == "2019-11-18");
+    CHECK(iso("Posted 18.11.19, 11:04") == "2019-11-18");
+    CHECK(iso("3/4/98 at 9:15") == "1998-04-03");
+    CHECK(iso("3/4/98 at 9:15", DateOrder::month_first) == "1998-03-04");
+    // Alone, a two-digit "date" may be a score or a fraction.
+    CHECK(iso("They won 3/4/19 of the seats") == "none");
+    CHECK(iso("11/18/19") == "none");
+}
+
+TEST_CASE("abbreviated foreign months between dots or dashes", "[dates]") {
+    CHECK(iso("21.dez.2018 às 12h55") == "2018-12-21");
+    CHECK(iso("3 ene 2020") == "2020-01-03");
+    CHECK(iso("12-okt-2019") == "2019-10-12");
+}
+
+TEST_CASE("a revision date loses to the publication date", "[dates]") {
+    using gazette::find_publication_date;
+    auto pub = [](const std::string& line) {
+        auto d = find_publication_date(line, DateOrder::unknown);
+        return d ? d->iso + (d->revision ? " revision" : "") : "none";
+    };
+    CHECK(pub("Updated 29 April 2019, first published 28 April 2019") == "2019-04-28");
+    CHECK(pub("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST") ==
+          "2019-01-03");
+    CHECK(pub("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") == "2015-04-30");
+    CHECK(pub("Updated 5:02 PM ET, Fri November 22, 2019") == "2019-11-22 revision");
+    CHECK(pub("no date here") == "none");
+}

@@ -69,8 +69,8 @@ TEST_CASE("a closing credit naming outlets is not body", "[layout]") {
     CHECK(roles(layout).back() == LineRole::credit);
     CHECK(body_text(layout) == paragraph);
     // A slash in a short line that names no outlet is ordinary text.
-    auto other =
-        analyse_layout("Headline\n\n" + paragraph + "\n\nTalks 24/7 in Brussels\n", registry());
+    auto other = analyse_layout(
+        "Headline\n\n" + paragraph + "\n\nThe talks went on 24/7 in Brussels.\n", registry());
     CHECK(roles(other).back() == LineRole::body);
 }
 
@@ -85,4 +85,51 @@ TEST_CASE("windows line ends and no-break spaces are trimmed", "[layout]") {
     REQUIRE(layout.title_index == 0);
     CHECK(layout.lines[0].text == "Headline");
     CHECK(body_text(layout) == paragraph);
+}
+
+TEST_CASE("the headline is found among a page's chrome", "[layout]") {
+    // A menu, related headlines, the headline, a standfirst, a share bar,
+    // then byline and date, then the story.
+    std::string page =
+        "Home\nWorld\nBusiness\nSport\n\n"
+        "Markets rally as central bank holds rates\n\n"
+        "Storm closes ports along the coast\n\n"
+        "Sections\n\n"
+        "Talks on arms treaty resume in Vienna after long pause\n\n"
+        "Negotiators meet for the first time in two years, hoping to save the treaty\n\n"
+        "Share on Facebook\nShare on Twitter\nEmail\n\n"
+        "By Jane Doe\n\n"
+        "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST\n\n"
+        "Negotiators from both sides met in Vienna on Thursday to resume talks on the arms "
+        "treaty, the first meeting in two years.\n\n"
+        "The treaty limits the forces both sides may keep in Europe, and the talks are meant "
+        "to save it from collapse.\n\n"
+        "Related stories\n\nMarkets rally as central bank holds rates\nStorm closes ports\n";
+    auto layout = analyse_layout(page, registry());
+    REQUIRE(layout.title_index >= 0);
+    const auto& title = layout.lines[static_cast<std::size_t>(layout.title_index)];
+    CHECK(title.text == "Talks on arms treaty resume in Vienna after long pause");
+    CHECK(title.why.find("a date follows") != std::string::npos);
+    std::vector<LineRole> meta;
+    for (const auto& l : layout.lines)
+        if (l.role == LineRole::byline || l.role == LineRole::date_line) meta.push_back(l.role);
+    CHECK(meta == std::vector<LineRole>{LineRole::byline, LineRole::date_line});
+    // The body holds the standfirst and the story, not menus or related links.
+    std::string body = body_text(layout);
+    CHECK(body.starts_with("Negotiators meet for the first time"));
+    CHECK(body.find("Markets rally") == std::string::npos);
+    CHECK(body.find("Share on") == std::string::npos);
+    CHECK(body.ends_with("save it from collapse."));
+}
+
+TEST_CASE("the URL's slug points at the headline", "[layout]") {
+    std::string page =
+        "Envoys to hold talks in January\n\nWinter storm closes ports along the coast\n\n" +
+        paragraph + "\n";
+    CHECK(analyse_layout(page, registry()).title_index == 0);
+    LayoutHints hints;
+    hints.url = "https://news.example.org/world/2019/winter-storm-closes-ports.html";
+    auto layout = analyse_layout(page, registry(), hints);
+    REQUIRE(layout.title_index == 2);
+    CHECK(layout.lines[2].why.find("URL slug") != std::string::npos);
 }

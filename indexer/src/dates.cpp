@@ -53,6 +53,17 @@ const RE2& numeric_date() {
     return patterns::checked(re);
 }
 
+// "11/18/19 11:04 PM", "18.11.19, 11:04": a numeric date with a two-digit
+// year, taken only with a time after it (alone, "11/18/19" may be a score
+// or a fraction). Groups: a, separator, b, separator, year.
+const RE2& numeric_short_year() {
+    static const RE2 re(
+        "\\b(\\d{1,2})([/.\\-])(\\d{1,2})([/.\\-])(\\d{2}),?\\s+(?:at\\s+|à\\s+|um\\s+|-\\s+)?"
+        "\\d{1,2}[:h.]\\d{2}\\b",
+        patterns::options());
+    return patterns::checked(re);
+}
+
 // "PressDecember 2, 2016": a capitalised English month glued to the word
 // before it. Groups: month, day, year.
 const RE2& glued_month_day_year() {
@@ -87,9 +98,11 @@ const ForeignMonths& foreign_months() {
         std::string alternation;
         for (const auto& n : names)
             alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(n);
-        m.re = std::make_unique<RE2>("(?:^|[^\\pL\\d])(\\d{1,2})(?:\\.|º|er)?\\s+(?:de\\s+)?(" +
-                                         alternation + ")\\.?,?\\s+(?:de\\s+)?(\\d{4})(?:\\D|$)",
-                                     patterns::options(false));
+        // "30 avril 2015", "1er mai 2015", "5 de março de 2019", "21.dez.2018".
+        m.re = std::make_unique<RE2>(
+            "(?:^|[^\\pL\\d])(\\d{1,2})(?:(?:\\.|º|er)?\\s+(?:de\\s+)?|[.\\-/])(" + alternation +
+                ")(?:\\.?,?\\s+(?:de\\s+)?|[.\\-/])(\\d{4})(?:\\D|$)",
+            patterns::options(false));
         patterns::checked(*m.re);
         return m;
     }();
@@ -117,14 +130,38 @@ std::optional<FoundDate> make(int y, int m, int d, std::size_t begin, std::size_
     return f;
 }
 
-// Every accepted form holds a four-digit year: skip lines without one.
-bool has_year_digits(std::string_view line) {
+// Every accepted form holds a four-digit year or a time: skip lines
+// without either.
+bool may_hold_date(std::string_view line) {
     int run = 0;
     for (char c : line) {
         run = (c >= '0' && c <= '9') ? run + 1 : 0;
         if (run == 4) return true;
     }
-    return false;
+    return line.find(':') != std::string_view::npos || line.find('h') != std::string_view::npos;
+}
+
+// A two-digit year as POSIX strptime's %y reads it: 69-99 are 1969-1999,
+// 00-68 are 2000-2068 (no clock: the same file always gives the same date).
+int full_year(int yy) {
+    return yy >= 69 ? 1900 + yy : 2000 + yy;
+}
+
+// A numeric date's day and month: fixed by a number above 12 or by both
+// being equal, else read by the page's convention (dots: day first).
+std::optional<FoundDate> numeric(int a, int c, int y, std::string_view sep, DateOrder order,
+                                 std::size_t b, std::size_t n, bool short_year) {
+    auto made = [&](int month, int day, const char* form, bool ambiguous) {
+        auto r = make(y, month, day, b, n, "", ambiguous);
+        if (r) r->form = fmt::format("{}{}", form, short_year ? ", two-digit year" : "");
+        return r;
+    };
+    if (a > 12 && c <= 12) return made(c, a, "numeric, day first (day > 12)", false);
+    if (c > 12 && a <= 12) return made(a, c, "numeric, month first (day > 12)", false);
+    if (a == c) return made(a, c, "numeric, day equals month", false);
+    if (sep == ".") return made(c, a, "numeric with dots, day first", false);
+    if (order == DateOrder::month_first) return made(a, c, "numeric, month first", true);
+    return made(c, a, "numeric, day first", true);
 }
 
 // The first valid match of `re` in `line`, kept in `best` when earlier.
@@ -142,7 +179,7 @@ void first_valid(std::string_view line, std::optional<FoundDate>& best, const RE
 
 std::optional<FoundDate> find_date(std::string_view line, DateOrder order) {
     if (line.size() > max_date_line_bytes) line = line.substr(0, max_date_line_bytes);
-    if (!has_year_digits(line)) return std::nullopt;
+    if (!may_hold_date(line)) return std::nullopt;
     std::optional<FoundDate> best;
     using M3 = patterns::Match<3>;
     first_valid<3>(line, best, month_day_year(), [](const M3& m, std::size_t b, std::size_t n) {
@@ -176,19 +213,40 @@ std::optional<FoundDate> find_date(std::string_view line, DateOrder order) {
     first_valid<5>(line, best, numeric_date(),
                    [order](const M5& m, std::size_t b, std::size_t n) -> std::optional<FoundDate> {
                        if (m[2] != m[4]) return std::nullopt;  // "1/2-2009": mixed separators
-                       int a = number(m[1]), c = number(m[3]), y = number(m[5]);
-                       if (a > 12 && c <= 12)
-                           return make(y, c, a, b, n, "numeric, day first (day > 12)");
-                       if (c > 12 && a <= 12)
-                           return make(y, a, c, b, n, "numeric, month first (day > 12)");
-                       if (a == c) return make(y, a, c, b, n, "numeric, day equals month");
-                       // Dotted dates (05.03.2009) are day-first wherever they are written.
-                       if (m[2] == ".") return make(y, c, a, b, n, "numeric with dots, day first");
-                       if (order == DateOrder::month_first)
-                           return make(y, a, c, b, n, "numeric, month first", true);
-                       return make(y, c, a, b, n, "numeric, day first", true);
+                       return numeric(number(m[1]), number(m[3]), number(m[5]), std::string(m[2]),
+                                      order, b, n, false);
+                   });
+    first_valid<5>(line, best, numeric_short_year(),
+                   [order](const M5& m, std::size_t b, std::size_t) -> std::optional<FoundDate> {
+                       if (m[2] != m[4]) return std::nullopt;
+                       std::size_t n = static_cast<std::size_t>(
+                           m.group[5].data() + m.group[5].size() - m.group[1].data());
+                       return numeric(number(m[1]), number(m[3]), full_year(number(m[5])),
+                                      std::string(m[2]), order, b, n, true);
                    });
     return best;
+}
+
+std::optional<FoundDate> find_publication_date(std::string_view line, DateOrder order) {
+    static const std::vector<std::string> updated =
+        data::entries(data::text_of(data::indexer_files(), "words/updated_words.txt"));
+    if (line.size() > max_date_line_bytes) line = line.substr(0, max_date_line_bytes);
+    std::optional<FoundDate> first_revision;
+    for (std::size_t from = 0; from < line.size();) {
+        auto d = find_date(line.substr(from), order);
+        if (!d) break;
+        d->begin += from;
+        // The clause before the date: since the last date, at most 40 bytes.
+        std::size_t clause = std::max(from, d->begin >= 40 ? d->begin - 40 : 0);
+        std::string before = text::lower(line.substr(clause, d->begin - clause));
+        d->revision = std::any_of(updated.begin(), updated.end(), [&](const std::string& w) {
+            return before.find(w) != std::string::npos;
+        });
+        if (!d->revision) return d;
+        if (!first_revision) first_revision = d;
+        from = d->begin + std::max<std::size_t>(d->length, 1);
+    }
+    return first_revision;
 }
 
 std::string timestamp_day(std::string_view s, bool* uncertain) {

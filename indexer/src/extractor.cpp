@@ -122,7 +122,9 @@ Article Extractor::extract_html(const std::string& html, const ArticleOverrides*
 
 Article Extractor::extract(const std::string& raw, const ArticleOverrides* overrides) const {
     Article a;
-    Layout layout = analyse_layout(raw, registry_);
+    LayoutHints hints;
+    if (overrides) hints.url = overrides->url;  // its slug points at the headline
+    Layout layout = analyse_layout(raw, registry_, hints);
 
     // Title.
     if (layout.title_index >= 0) {
@@ -143,21 +145,42 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
     a.outlets = find_outlets(layout, registry_, a.evidence);
     override_outlets(a, overrides);
 
-    // Date: the first header line holding a full date.
+    // Date: the header line nearest after the headline holding a full
+    // date, else nearest before it; a revision ("Updated ...") only when
+    // nothing else dates the story.
     std::string by;
     DateOrder order = order_for(a.outlets, registry_, by);
-    for (std::size_t i = 0; i < layout.header_end; ++i) {
+    std::vector<std::size_t> near;
+    const std::size_t n = layout.lines.size();
+    const std::size_t title =
+        layout.title_index >= 0 ? static_cast<std::size_t>(layout.title_index) : 0;
+    for (std::size_t i = title; i < n && i < layout.story_end; ++i) near.push_back(i);
+    for (std::size_t i = title; i-- > 0;) near.push_back(i);
+    std::optional<FoundDate> revision;
+    const Line* revision_line = nullptr;
+    for (std::size_t i : near) {
         const Line& l = layout.lines[i];
         if (l.role != LineRole::date_line && l.role != LineRole::byline &&
             l.role != LineRole::banner)
             continue;
-        if (auto d = find_date(l.text, order)) {
-            a.date = d->iso;
-            std::string rule = d->form;
-            if (d->ambiguous) rule += " " + by;
-            a.evidence.push_back({"date", a.date, rule, l.number, l.text});
-            break;
+        auto d = find_publication_date(l.text, order);
+        if (!d) continue;
+        if (d->revision) {
+            if (!revision) revision = d, revision_line = &l;
+            continue;
         }
+        revision.reset();
+        a.date = d->iso;
+        std::string rule = d->form;
+        if (d->ambiguous) rule += " " + by;
+        a.evidence.push_back({"date", a.date, rule, l.number, l.text});
+        break;
+    }
+    if (a.date.empty() && revision) {
+        a.date = revision->iso;
+        std::string rule = revision->form + ", a revision date (nothing else dates the story)";
+        if (revision->ambiguous) rule += " " + by;
+        a.evidence.push_back({"date", a.date, rule, revision_line->number, revision_line->text});
     }
     override_rest(a, overrides);
 

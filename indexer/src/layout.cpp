@@ -1,7 +1,11 @@
 #include "layout.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
 
 #include "dates.hpp"
 #include "indexer_data.hpp"
@@ -76,16 +80,108 @@ bool is_banner(const std::string& line, const OutletRegistry& registry) {
     return registry.find(core) != nullptr || registry.find(line) != nullptr;
 }
 
-bool is_byline(const std::string& line) {
-    return line.rfind("By ", 0) == 0 && word_count(line) <= 7;
+const data::WordSet& byline_words() {
+    static const data::WordSet words = data::indexer_words("words/byline_words.txt");
+    return words;
+}
+
+// Scripts written without spaces (Chinese, Japanese, Korean): characters
+// in U+3000..U+D7FF, counted from their UTF-8 lead bytes.
+std::size_t wide_chars(std::string_view line) {
+    std::size_t n = 0;
+    for (unsigned char c : line) n += (c >= 0xE3 && c <= 0xED);
+    return n;
+}
+
+// A line's length in words; two characters of a script without spaces
+// count as one word.
+std::size_t units(std::string_view line) {
+    return std::max(word_count(line), wide_chars(line) / 2);
+}
+
+// The line ends a sentence: ". ? ! 。" maybe followed by closing quotes or
+// brackets.
+bool ends_sentence(std::string_view line) {
+    static constexpr std::array<std::string_view, 9> closers = {
+        "\"", "'", ")", "\u201d", "\u2019", "\u00bb", "\u300d", "]", "*"};
+    for (bool again = true; again && !line.empty();) {
+        again = false;
+        for (auto c : closers)
+            if (line.ends_with(c)) {
+                line.remove_suffix(c.size());
+                again = true;
+            }
+    }
+    if (line.ends_with("\u2026") || line.ends_with("...")) return false;  // a cut teaser
+    for (std::string_view end : {".", "?", "!", "\u3002", "\uff01", "\uff1f"})
+        if (line.ends_with(end)) return true;
+    return false;
 }
 
 // A story paragraph rather than header material.
-bool is_paragraph(const std::string& line) {
-    std::size_t words = word_count(line);
-    if (words >= 16) return true;
-    char last = line.empty() ? ' ' : line.back();
-    return words >= 10 && (last == '.' || last == '"' || last == '?' || last == '!');
+bool is_paragraph(std::string_view line) {
+    std::size_t n = units(line);
+    return n >= 16 || (n >= 10 && ends_sentence(line));
+}
+
+// Ends with a full stop that is not an abbreviation's ("N.Y.C.", "Jr.").
+bool ends_full_stop(std::string_view line) {
+    if (!line.ends_with(".") || line.ends_with("...")) return false;
+    auto space = line.find_last_of(' ');
+    std::string_view last = line.substr(space == std::string_view::npos ? 0 : space + 1);
+    last.remove_suffix(1);
+    if (last.find('.') != std::string_view::npos) return false;                       // "N.Y.C."
+    return !(last.size() <= 3 && !last.empty() && last[0] >= 'A' && last[0] <= 'Z');  // "Jr."
+}
+
+bool starts_lower(std::string_view line) {
+    return !line.empty() && line[0] >= 'a' && line[0] <= 'z';
+}
+
+// How much a line says the story is here: prose for its length, a short
+// sentence a little, menu items (short lines packed together) against.
+double story_weight(const std::vector<Line>& lines, std::size_t i) {
+    const Line& l = lines[i];
+    if (l.role == LineRole::blank) return 0;
+    if (l.role == LineRole::chrome) return -1;
+    std::size_t n = units(l.text);
+    auto packed = [&](std::size_t j) {
+        return j < lines.size() && lines[j].role != LineRole::blank && !is_paragraph(lines[j].text);
+    };
+    bool in_menu = (i > 0 && packed(i - 1)) || packed(i + 1);
+    // A long line among links that ends no sentence is a teaser, not prose.
+    if (is_paragraph(l.text) && (ends_sentence(l.text) || !in_menu))
+        return static_cast<double>(std::min<std::size_t>(n, 100));
+    if (n >= 3 && ends_sentence(l.text)) return 1;
+    return in_menu ? -3 : -1.5;
+}
+
+// The words of a line worth comparing (lower-case, four letters or more).
+std::set<std::string> content_words(std::string_view text) {
+    std::set<std::string> out;
+    for (auto& t : text::tokenize(text))
+        if (text::utf8_length(t.lower) >= 4) out.insert(t.lower);
+    return out;
+}
+
+double overlap(const std::set<std::string>& words, const std::set<std::string>& in) {
+    if (words.empty()) return 0;
+    std::size_t hit = 0;
+    for (const auto& w : words) hit += in.count(w);
+    return static_cast<double>(hit) / static_cast<double>(words.size());
+}
+
+// The slug of an address: "https://x.com/news/2019/us-lifts-sudan-sanctions.html"
+// -> its words.
+std::set<std::string> slug_words(std::string_view url) {
+    auto q = url.find_first_of("?#");
+    if (q != std::string_view::npos) url = url.substr(0, q);
+    while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+    auto slash = url.rfind('/');
+    std::string slug(slash == std::string_view::npos ? url : url.substr(slash + 1));
+    for (char& c : slug)
+        if (c == '-' || c == '_' || c == '+') c = ' ';
+    return content_words(slug);
 }
 
 bool is_credit(const std::string& line, const OutletRegistry& registry) {
@@ -101,7 +197,175 @@ std::size_t word_count(std::string_view line) {
     return text::tokenize(line).size();
 }
 
-Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
+bool is_caption(std::string_view line) {
+    static const std::vector<std::string> marks =
+        data::entries(data::text_of(data::indexer_files(), "words/caption_marks.txt"));
+    std::string lower = text::lower(line.substr(0, std::min<std::size_t>(line.size(), 2000)));
+    return std::any_of(marks.begin(), marks.end(),
+                       [&](const std::string& m) { return lower.find(m) != std::string::npos; });
+}
+
+bool is_byline(std::string_view line) {
+    auto words = text::tokenize(line);
+    if (words.size() < 2 || words.size() > 16 || words[0].begin != 0) return false;
+    if (!byline_words().count(words[0].lower)) return false;
+    unsigned char next = static_cast<unsigned char>(line[words[1].begin]);
+    return (next >= 'A' && next <= 'Z') || next >= 0xC0;  // a name follows
+}
+
+namespace {
+
+// One headline candidate's score and the cues behind it.
+struct Scored {
+    double score = -1e9;
+    std::string why;
+};
+
+// A short line holding a date, not a sentence ("Thu 3 Jan 2019 02.00 EST
+// Last modified on Wed 16 Jan 2019 06.16 EST" is one).
+// A metadata strip ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ... | Par
+// ...") may be longer when the date comes early.
+bool is_date_line(const Line& l) {
+    std::size_t n = units(l.text);
+    if (n > 40 || ends_full_stop(l.text)) return false;
+    auto d = find_date(l.text, DateOrder::unknown);
+    return d && (n <= 24 || d->begin < 80);
+}
+
+// The story: the maximum-sum run of story weights (Kadane), or nothing
+// when no line is prose.
+std::pair<std::size_t, std::size_t> find_story(const std::vector<Line>& lines) {
+    double best = 0, run = 0;
+    std::size_t best_begin = 0, best_end = 0, begin = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        double w = story_weight(lines, i);
+        if (run <= 0) {
+            if (w <= 0) continue;
+            run = 0;
+            begin = i;
+        }
+        run += w;
+        if (run > best) best = run, best_begin = begin, best_end = i + 1;
+    }
+    return {best_begin, best_end};
+}
+
+Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_begin,
+                      const std::set<std::string>& story_words, const std::set<std::string>& slug,
+                      const std::map<std::string, int>& line_counts,
+                      const std::vector<std::string>& normalized,
+                      const std::vector<std::size_t>& blocks) {
+    const auto& lines = layout.lines;
+    const Line& l = lines[i];
+    std::size_t n = units(l.text);
+    // A long headline is allowed, but not a sentence.
+    if (n < 1 || n > 30 || (is_paragraph(l.text) && ends_full_stop(l.text)) ||
+        l.text.ends_with(":"))
+        return {};
+    Scored s;
+    s.score = 0;
+    auto cue = [&](double points, const char* what) {
+        s.score += points;
+        if (!s.why.empty()) s.why += ", ";
+        s.why += what;
+    };
+    // Near the byline or the date: in its own block of lines or the next
+    // three (a share bar is one block however many lines it has), or just
+    // before it.
+    auto meta = [](const Line& m) {
+        return m.role != LineRole::chrome && (is_byline(m.text) || is_date_line(m));
+    };
+    bool date_after = false, byline_after = false;
+    for (std::size_t j = i + 1; j < lines.size() && j < i + 40; ++j) {
+        if (blocks[j] > blocks[i] + 4) break;
+        if (lines[j].role == LineRole::blank || lines[j].role == LineRole::chrome) continue;
+        date_after = date_after || is_date_line(lines[j]);
+        byline_after = byline_after || is_byline(lines[j].text);
+    }
+    if (date_after) cue(3, "a date follows");
+    if (byline_after) cue(2, "a byline follows");
+    if (!date_after && !byline_after) {
+        for (std::size_t j = i, seen = 0; j-- > 0 && seen < 2;) {
+            if (lines[j].role == LineRole::blank) continue;
+            ++seen;
+            if (meta(lines[j])) {
+                cue(1.5, "byline or date precedes");
+                break;
+            }
+        }
+    }
+    // A standfirst or the story follows: a line of twelve words or more,
+    // or a sentence, not furniture.
+    for (std::size_t j = i + 1; j < lines.size() && j < i + 3; ++j) {
+        if (lines[j].role == LineRole::blank) continue;
+        std::size_t next = units(lines[j].text);
+        if (lines[j].role != LineRole::chrome && !meta(lines[j]) && !is_caption(lines[j].text) &&
+            (next >= 12 || (next >= 5 && ends_sentence(lines[j].text))))
+            cue(1, "text follows");
+        break;
+    }
+    // Just under another heading of four words or more that is no menu
+    // item: a standfirst or a sub-heading, not the headline.
+    for (std::size_t j = i, seen = 0; j-- > 0 && seen < 1;) {
+        if (lines[j].role == LineRole::blank) continue;
+        ++seen;
+        bool heading = lines[j].role == LineRole::body && units(lines[j].text) >= 4 &&
+                       !is_paragraph(lines[j].text) && !ends_full_stop(lines[j].text) &&
+                       !meta(lines[j]) && !is_caption(lines[j].text);
+        bool menu = j > 0 && lines[j - 1].role != LineRole::blank;
+        if (heading && !menu && blocks[j] + 1 == blocks[i]) cue(-1.5, "under another heading");
+    }
+    // One of a list of links: short lines packed around it.
+    auto short_line = [&](std::size_t j) {
+        return j < lines.size() && lines[j].role != LineRole::blank && units(lines[j].text) < 10 &&
+               !meta(lines[j]);
+    };
+    if (i > 0 && short_line(i - 1) && short_line(i + 1)) cue(-2, "in a list of short lines");
+    // Set off by blank lines, as a heading is.
+    bool blank_before = i == 0 || lines[i - 1].role == LineRole::blank;
+    bool blank_after = i + 1 >= lines.size() || lines[i + 1].role == LineRole::blank;
+    if (blank_before && blank_after) cue(1.5, "set off by blank lines");
+    // Shown again on the page (a share box, a breadcrumb).
+    if (n >= 4) {
+        auto it = line_counts.find(normalized[i]);
+        bool again = it != line_counts.end() && it->second > 1;
+        if (!again) {
+            for (std::size_t j = 0; j < lines.size() && !again; ++j)
+                again = j != i && normalized[j].size() > normalized[i].size() &&
+                        normalized[j].size() < 4 * normalized[i].size() &&
+                        normalized[j].find(normalized[i]) != std::string::npos;
+        }
+        if (again) cue(1.5, "repeated on the page");
+    }
+    // Its words recur in the story; the address's slug has them.
+    auto words = content_words(l.text);
+    if (double o = overlap(words, story_words); o > 0) cue(3 * o, "words recur in the story");
+    if (!slug.empty())
+        if (double o = overlap(words, slug); o > 0) cue(6 * o, "words in the URL slug");
+    // A headline's shape.
+    if (n >= 5 && n <= 20) cue(1, "headline length");
+    if (n <= 3) cue(-1.5, "very short");
+    if (ends_full_stop(l.text)) cue(-1, "ends like a sentence");
+    if (starts_lower(l.text)) cue(-2, "starts in lower case");
+    if (is_caption(l.text)) cue(-4, "a picture's caption");
+    if (l.text.ends_with("\u2026") || l.text.ends_with("...")) cue(-2, "cut short (a teaser)");
+    if (text::lower(l.text) == l.text) cue(-1, "no capitals");
+    // Nearness to the story, in blocks of lines.
+    if (i < story_begin) {
+        cue(-std::min(3.0, 0.3 * static_cast<double>(blocks[story_begin] - blocks[i])),
+            "distance to the story");
+    } else {
+        std::size_t between = 0;
+        for (std::size_t j = story_begin; j < i; ++j) between += is_paragraph(lines[j].text);
+        cue(-1 - 1.5 * static_cast<double>(between), "inside the story");
+    }
+    return s;
+}
+
+}  // namespace
+
+Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
+                      const LayoutHints& hints) {
     Layout layout;
     int number = 0;
     for (auto raw : text::split(text, '\n')) {
@@ -112,47 +376,131 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry) {
             line.role = LineRole::body;
             if (const char* why = chrome_reason(line.text))
                 line.role = LineRole::chrome, line.why = why;
+            else if (hints.site_chrome && hints.site_chrome(text::normalize_name(line.text)))
+                line.role = LineRole::chrome, line.why = "repeated on many pages of the collection";
         }
         layout.lines.push_back(std::move(line));
     }
-
-    // Header zone: everything before the first story paragraph.
     auto& lines = layout.lines;
-    std::size_t header_end = 0;
-    while (header_end < lines.size() &&
-           !(lines[header_end].role == LineRole::body && is_paragraph(lines[header_end].text)))
-        ++header_end;
-    if (header_end == lines.size()) header_end = 0;  // no paragraph at all: no header
-    layout.header_end = header_end;
 
-    for (std::size_t i = 0; i < header_end; ++i) {
+    auto [story_begin, story_end] = find_story(lines);
+    if (story_end == 0) {
+        // No prose at all: every line is story, there is no header.
+        layout.story_begin = 0;
+        layout.story_end = lines.size();
+        return layout;
+    }
+
+    // Headline candidates: up to 100 lines before the story and its first
+    // two paragraphs.
+    std::size_t lo = story_begin;
+    for (std::size_t seen = 0; lo > 0 && seen < 100;) {
+        --lo;
+        seen += lines[lo].role != LineRole::blank;
+    }
+    std::size_t hi = story_begin;
+    for (std::size_t paragraphs = 0; hi < story_end && paragraphs < 2; ++hi)
+        paragraphs += is_paragraph(lines[hi].text);
+
+    std::vector<std::string> normalized(lines.size());
+    std::map<std::string, int> line_counts;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].role == LineRole::blank) continue;
+        normalized[i] = text::normalize_name(lines[i].text);
+        ++line_counts[normalized[i]];
+    }
+    std::set<std::string> story_words;
+    for (std::size_t i = story_begin; i < story_end; ++i)
+        if (lines[i].role == LineRole::body && is_paragraph(lines[i].text))
+            for (auto& w : content_words(lines[i].text)) story_words.insert(w);
+    std::set<std::string> slug = slug_words(hints.url);
+    // Blocks: runs of lines between blank lines, numbered.
+    std::vector<std::size_t> blocks(lines.size());
+    for (std::size_t i = 0, b = 0; i < lines.size(); ++i) {
+        if (i > 0 && lines[i].role != LineRole::blank && lines[i - 1].role == LineRole::blank) ++b;
+        blocks[i] = b;
+    }
+
+    Scored best;
+    std::size_t best_i = lines.size();
+    for (std::size_t i = lo; i < hi; ++i) {
         Line& l = lines[i];
         if (l.role != LineRole::body) continue;
-        if (is_breadcrumb(l.text)) {
-            l.role = LineRole::breadcrumb, l.why = "navigation breadcrumb";
-        } else if (is_byline(l.text)) {
-            l.role = LineRole::byline, l.why = "\"By ...\" line";
-        } else if (is_banner(l.text, registry)) {
-            l.role = LineRole::banner, l.why = "outlet name as a heading";
-        } else if (word_count(l.text) <= 12 && find_date(l.text, DateOrder::unknown)) {
-            l.role = LineRole::date_line, l.why = "short header line with a date";
-        } else if (layout.title_index < 0) {
-            l.role = LineRole::title, l.why =
-                                          "first header line that is not chrome, banner, "
-                                          "breadcrumb, byline or date";
-            layout.title_index = static_cast<int>(i);
-        } else if (text::normalize_name(l.text) ==
-                   text::normalize_name(lines[static_cast<std::size_t>(layout.title_index)].text)) {
+        if (is_breadcrumb(l.text) || is_byline(l.text) || is_banner(l.text, registry) ||
+            is_date_line(l))
+            continue;
+        Scored s = score_headline(layout, i, story_begin, story_words, slug, line_counts,
+                                  normalized, blocks);
+        if (s.score > best.score) best = s, best_i = i;
+    }
+    if (best_i < lines.size() && best.score > 0) {
+        // The headline shown twice: the first showing is the headline.
+        for (std::size_t i = lo; i < best_i; ++i)
+            if (lines[i].role == LineRole::body && normalized[i] == normalized[best_i]) {
+                best_i = i;
+                break;
+            }
+        layout.title_index = static_cast<int>(best_i);
+        lines[best_i].role = LineRole::title;
+        lines[best_i].why = "headline: " + best.why;
+        layout.title_why = fmt::format("{} (score {:.1f})", best.why, best.score);
+        if (best_i >= story_begin) story_begin = best_i + 1;
+    }
+    layout.story_begin = story_begin;
+    layout.story_end = story_end;
+
+    // Header material: from the candidates' window to the story's second
+    // paragraph after the headline (a standfirst may come before the byline
+    // and date); its short lines that are not byline, date, banner or
+    // breadcrumb are furniture (share bars, captions). Everything else
+    // outside the story is an aside.
+    std::size_t header_end = layout.title_index >= 0 ? best_i + 1 : story_begin;
+    for (std::size_t paragraphs = 0; header_end < story_end; ++header_end) {
+        if (!is_paragraph(lines[header_end].text)) continue;
+        if (++paragraphs == 2) break;
+    }
+    // Bylines and dates are looked for a little further: fifteen lines
+    // after the headline.
+    std::size_t meta_end = header_end;
+    if (layout.title_index >= 0)
+        for (std::size_t j = best_i + 1, seen = 0; j < story_end && seen < 15; ++j)
+            if (lines[j].role != LineRole::blank) ++seen, meta_end = std::max(meta_end, j + 1);
+    const std::string title_norm =
+        layout.title_index >= 0 ? normalized[best_i] : std::string("\x01");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Line& l = lines[i];
+        if (l.role != LineRole::body) continue;
+        bool header = i >= lo && i < header_end && !is_paragraph(l.text);
+        bool meta_zone = i >= lo && i < meta_end;
+        if (normalized[i] == title_norm) {
             l.role = LineRole::title_repeat, l.why = "headline repeated";
+        } else if (header && is_breadcrumb(l.text)) {
+            l.role = LineRole::breadcrumb, l.why = "navigation breadcrumb";
+        } else if (meta_zone && is_byline(l.text)) {
+            l.role = LineRole::byline, l.why = "byline";
+        } else if (header && is_banner(l.text, registry)) {
+            l.role = LineRole::banner, l.why = "outlet name as a heading";
+        } else if (meta_zone && is_date_line(l)) {
+            l.role = LineRole::date_line, l.why = "short header line with a date";
+        } else if (layout.title_index >= 0 && i > best_i && i < story_begin && units(l.text) >= 8 &&
+                   !is_caption(l.text) && (lines[i - 1].role == LineRole::blank) &&
+                   (i + 1 == lines.size() || lines[i + 1].role == LineRole::blank)) {
+            l.why = "standfirst";  // between headline and story, a line of its own: body
+        } else if (i < story_begin || i >= story_end) {
+            l.role = LineRole::aside, l.why = "outside the story";
+        } else if (header && !ends_sentence(l.text)) {
+            l.role = LineRole::aside, l.why = "short line among the header material";
         }
     }
 
-    // Closing credits: short trailing lines naming outlets with slashes.
-    for (std::size_t i = lines.size(), seen = 0; i-- > header_end && seen < 3;) {
+    // Closing credits: short lines naming outlets with slashes, at the
+    // story's end.
+    for (std::size_t i = std::min(lines.size(), story_end + 6), seen = 0;
+         i-- > story_begin && seen < 4;) {
         Line& l = lines[i];
         if (l.role == LineRole::blank || l.role == LineRole::chrome) continue;
         ++seen;
-        if (l.role == LineRole::body && is_credit(l.text, registry))
+        if ((l.role == LineRole::body || l.role == LineRole::aside) && is_credit(l.text, registry))
             l.role = LineRole::credit, l.why = "closing credit with outlet names";
     }
     return layout;
