@@ -38,6 +38,17 @@ def extract(binary, data):
     return pages
 
 
+def outlet_names(registry_path):
+    """Every name and alias of the built-in registry -> its canonical name:
+    the truth may say "Washington Post" where gazette says "The Washington
+    Post"; both name one outlet."""
+    names = {}
+    for e in json.load(open(registry_path, encoding="utf-8")):
+        for n in [e["name"]] + e.get("aliases", []):
+            names[norm(n)] = e["name"]
+    return names
+
+
 def f1_counts(truth, optional, aliases, got):
     want = {norm(t): t for t in truth}
     names = {}
@@ -63,6 +74,8 @@ def main():
     args = ap.parse_args()
     truth = [json.loads(l) for l in open(os.path.join(args.data, "truth.jsonl")) if l.strip()]
     got = extract(args.bin, args.data)
+    canonical = outlet_names(os.path.join(here, "..", "indexer", "data", "outlets.json"))
+    same_outlet = lambda names: [canonical.get(norm(n), n) for n in names]
 
     rows = []
     for kind, key in (("text", "file"), ("html", "html")):
@@ -84,8 +97,11 @@ def main():
             if hand and g.get("date") and g.get("date") != t["date"]:
                 s["date_wrong"] += 1
             aliases = t.get("aliases", {})
-            tp, fp, fn = f1_counts(t["outlets"], t.get("outlets_optional", []), aliases,
-                                   g.get("outlets", []))
+            tp, fp, fn = f1_counts(same_outlet(t["outlets"]),
+                                   same_outlet(t.get("outlets_optional", [])), {},
+                                   same_outlet(g.get("outlets", [])))
+            if args.show and (fp or fn):
+                print(f"{kind:4} {t[key]:24} outlets {g.get('outlets', [])} vs {t['outlets']}")
             s["outlets"] = [a + b for a, b in zip(s["outlets"], (tp, fp, fn))]
             if t.get("speakers") is not None:
                 tp2, fp2, fn2 = f1_counts(t["speakers"], t.get("speakers_optional", []), aliases,

@@ -2,6 +2,8 @@
 // indexer/src/outlets.cpp).
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "helpers.hpp"
 #include "layout.hpp"
 #include "outlets.hpp"
@@ -126,4 +128,107 @@ TEST_CASE("a bad registry file is an error naming it", "[outlets]") {
     test::write_file(dir.path() / "re.json", R"([{"name": "X", "patterns": ["(unclosed"]}])");
     CHECK_THROWS_WITH(reg.load_file(dir.str("re.json")), Catch::Contains("bad pattern"));
     CHECK_THROWS_AS(reg.load_file(dir.str("missing.json")), Error);
+}
+
+TEST_CASE("the built-in registry covers world agencies and national outlets", "[outlets]") {
+    OutletRegistry reg;
+    CHECK(reg.outlets().size() >= 300);
+    std::size_t agencies = 0, with_domains = 0;
+    std::set<std::string> countries;
+    for (const auto& o : reg.outlets()) {
+        agencies += o.agency;
+        with_domains += !o.domains.empty();
+        countries.insert(o.country);
+    }
+    CHECK(agencies >= 40);
+    CHECK(with_domains * 10 >= reg.outlets().size() * 9);
+    CHECK(countries.size() >= 40);
+    for (const char* name : {"Sky News", "Fox News", "CBS News", "Los Angeles Times", "Le Monde",
+                             "Der Spiegel", "El País", "Folha de S.Paulo", "The Hindu",
+                             "South China Morning Post", "Press Trust of India", "Yonhap"})
+        CHECK(reg.find(name) != nullptr);
+    CHECK(reg.find("LA Times")->name == "Los Angeles Times");
+}
+
+TEST_CASE("web domains name their outlet, the longest domain first", "[outlets]") {
+    OutletRegistry reg;
+    CHECK(reg.find_domain("https://www.reuters.com/world/europe/x-2019-01-02/")->name == "Reuters");
+    CHECK(reg.find_domain("news.sky.com")->name == "Sky News");
+    CHECK(reg.find_domain("http://money.cnn.com/2016/02/01/news/x.html")->name == "CNNMoney");
+    CHECK(reg.find_domain("https://edition.cnn.com/x")->name == "CNN");
+    CHECK(reg.find_domain("https://user@www.bbc.co.uk:443/news")->name == "BBC News");
+    CHECK(reg.find_domain("https://example.org/reuters.com") == nullptr);
+    CHECK(reg.find_domain("co.uk") == nullptr);
+    // In a text: an address or a bare domain, never a name inside one.
+    auto found = reg.find_in("Visit www.medicalnewstoday.com for more, or latimes.com.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0]->name == "Medical News Today");
+    CHECK(found[1]->name == "Los Angeles Times");
+}
+
+TEST_CASE("outlets whose names are common words are never found inside a sentence", "[outlets]") {
+    OutletRegistry reg;
+    REQUIRE(reg.find("Time"));
+    CHECK(reg.find("Time")->name_alone);
+    CHECK(reg.find_in("At the time, the hill and the salon were in the independent sun.").empty());
+    CHECK(reg.find_in("https://time.com/5/x")[0]->name == "Time");
+}
+
+TEST_CASE("the site is found by vote of the page's furniture", "[outlets]") {
+    std::string page =
+        "Seattle Times Store\nLocal\nBusiness\n\nNational\n\n"
+        "Halibut boat gives a glimpse of the supply chain\n\nApril 28, 2019\n\n" +
+        paragraph + "\n\n" + paragraph +
+        "\n\nSubscribe to The Seattle Times\n\n"
+        "Copyright \u00a9 2019 The Seattle Times | Privacy statement | Terms of service\n";
+    std::vector<Evidence> ev;
+    OutletRegistry reg;
+    auto outlets = find_outlets(analyse_layout(page, reg), reg, ev);
+    CHECK(outlets == std::vector<std::string>{"The Seattle Times"});
+    REQUIRE(!ev.empty());
+    CHECK(ev.back().rule.find("the site") != std::string::npos);
+    // A list of partner sites is no vote.
+    CHECK(outlets_of("Partners\nThe New York Times\nFinancial Times\nThe Washington Post\n\n"
+                     "Headline of the day\n\n" +
+                     paragraph + "\n\n" + paragraph + "\n")
+              .empty());
+    // A copyright holder with a common-word name; another's notice later in
+    // a line is an ordinary mention.
+    CHECK(
+        outlets_of("Headline of the day\n\n" + paragraph + "\n\n" + paragraph +
+                   "\n\nCopyright \u00a9 2015 Salon Media Group, Inc. Reproduction forbidden.\n") ==
+        std::vector<std::string>{"Salon"});
+    CHECK(outlets_of("Headline of the day\n\n" + paragraph + "\n\n" + paragraph +
+                     "\n\nAssociated Press articles: Copyright \u00a9 2015 The Associated Press.\n")
+              .empty());
+}
+
+TEST_CASE("an outlet opening a dateline and an agency interview are credits", "[outlets]") {
+    CHECK(outlets_of("Headline\n\n" + paragraph +
+                     "\n\nCNNMoney (New York) First published February 1, 2016: 1:28 AM ET\n\n" +
+                     paragraph + "\n") == std::vector<std::string>{"CNNMoney"});
+    CHECK(outlets_of("Headline\n\nPTI, Washington, Jan 3: " + paragraph + "\n") ==
+          std::vector<std::string>{"Press Trust of India"});
+    CHECK(outlets_of("Headline\n\n" + paragraph +
+                     " The minister said in an interview with Reuters that talks would go on.\n") ==
+          std::vector<std::string>{"Reuters"});
+}
+
+TEST_CASE("a user registry extends a built-in outlet's domains", "[outlets]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "more.json",
+                     R"([{"name": "BBC", "domains": ["bbc.in"]},
+                         {"name": "Gazette Locale", "domains": ["www.gazette-locale.fr"],
+                          "country": "FR", "name_alone": true}])");
+    OutletRegistry reg;
+    reg.load_file((dir.path() / "more.json").string());
+    CHECK(reg.find_domain("https://bbc.in/3xyz")->name == "BBC News");
+    CHECK(reg.find_domain("bbc.co.uk")->name == "BBC News");  // the built-in ones stay
+    CHECK(reg.find("BBC")->aliases.size() >= 1);
+    CHECK(reg.find_domain("gazette-locale.fr")->name == "Gazette Locale");
+    CHECK(reg.find_in("the gazette locale said").empty());
+    test::write_file(dir.path() / "bad.json", R"([{"name": "X", "domains": ["not a domain"]}])");
+    OutletRegistry bad;
+    CHECK_THROWS_WITH(bad.load_file((dir.path() / "bad.json").string()),
+                      Catch::Contains("bad.json") && Catch::Contains("not a web domain"));
 }

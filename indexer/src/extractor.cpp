@@ -39,6 +39,42 @@ DateOrder order_for(const std::vector<std::string>& outlets, const OutletRegistr
 
 }  // namespace
 
+const Outlet* Extractor::resolve_site_name(const std::string& raw, std::string& declared) const {
+    std::string name(text::trim(raw));
+    declared = name;
+    if (const Outlet* o = registry_.find(name)) return o;
+    // A tagline after the name: "Yahoo News - Latest News & Headlines".
+    for (std::string_view sep : {" - ", " | ", " \u2013 ", " \u2014 ", ": ", " \u00b7 "}) {
+        if (auto at = name.find(sep); at != std::string::npos && at > 0) {
+            declared = std::string(text::trim(name.substr(0, at)));
+            if (const Outlet* o = registry_.find(declared)) return o;
+            name = declared;
+        }
+    }
+    // A domain form: "Le Monde.fr", "Libération.fr", "Aktuálně.cz".
+    if (auto dot = name.rfind('.'); dot != std::string::npos && name.size() - dot <= 4 &&
+                                    name.find(' ', dot) == std::string::npos)
+        if (const Outlet* o = registry_.find(name.substr(0, dot))) return o;
+    // Spaces and case aside: "HeraldSun", "LA NACION".
+    auto compact = [](std::string_view s) {
+        std::string out;
+        for (const auto& t : text::tokenize(s)) out += t.lower;
+        return out;
+    };
+    const std::string want = compact(name);
+    if (want.size() >= 3)
+        for (const Outlet& o : registry_.outlets()) {
+            if (compact(o.name) == want) return &o;
+            for (const auto& alias : o.aliases)
+                if (compact(alias) == want) return &o;
+            // "La Nación (Argentina)": the name without its qualifier.
+            if (auto paren = o.name.find(" (");
+                paren != std::string::npos && compact(o.name.substr(0, paren)) == want)
+                return &o;
+        }
+    return nullptr;
+}
+
 Extractor::Extractor(OutletRegistry registry) : registry_(std::move(registry)) {}
 
 void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) const {
@@ -46,17 +82,15 @@ void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) 
         a.outlets.clear();
         for (const auto& name : overrides->outlets) {
             const Outlet* o = registry_.find(name);
-            if (!o && name.find('.') != std::string::npos) {  // a domain: "reuters.com"
-                auto named = registry_.find_in(name);
-                if (!named.empty()) o = named.front();
-            }
+            if (!o && name.find('.') != std::string::npos)  // a domain: "reuters.com"
+                o = registry_.find_domain(name);
             std::string canonical = o ? o->name : name;
             if (std::find(a.outlets.begin(), a.outlets.end(), canonical) == a.outlets.end())
                 a.outlets.push_back(canonical);
             a.evidence.push_back({"outlet", canonical, "manifest", 0, name});
         }
     } else if (overrides && !overrides->url.empty() && a.outlets.empty()) {
-        for (const Outlet* o : registry_.find_in(overrides->url)) {
+        if (const Outlet* o = registry_.find_domain(overrides->url)) {
             a.outlets.push_back(o->name);
             a.evidence.push_back({"outlet", o->name, "manifest url", 0, overrides->url});
         }
@@ -94,14 +128,34 @@ Article Extractor::extract_html(const std::string& html, const ArticleOverrides*
         a.outlets.push_back(name);
         a.evidence.push_back({"outlet", name, rule, 0, from});
     };
+    // The site: its declared name as the registry knows it, else the
+    // outlet of its address, else the declared name without a tagline.
+    const Outlet* by_url = page.url.value.empty() ? nullptr : registry_.find_domain(page.url.value);
     if (!page.site_name.value.empty()) {
-        const Outlet* o = registry_.find(page.site_name.value);
-        credit(o ? o->name : std::string(text::trim(page.site_name.value)), page.site_name.rule,
-               page.site_name.value);
+        std::string declared;
+        const Outlet* o = resolve_site_name(page.site_name.value, declared);
+        if (o)
+            credit(o->name, page.site_name.rule, page.site_name.value);
+        else if (by_url)
+            credit(by_url->name,
+                   "page URL (" + page.url.rule + "), the site name \"" + page.site_name.value +
+                       "\" being no known outlet",
+                   page.url.value);
+        else if (!declared.empty())
+            credit(declared, page.site_name.rule, page.site_name.value);
+    } else if (by_url) {
+        credit(by_url->name, "page URL (" + page.url.rule + ")", page.url.value);
     }
-    if (!page.url.value.empty())
-        for (const Outlet* o : registry_.find_in(page.url.value))
-            credit(o->name, "page URL (" + page.url.rule + ")", page.url.value);
+    // Bylines and authors naming an outlet ("AFP", "By Jane Doe, Reuters").
+    for (const auto* list : {&page.authors, &page.bylines})
+        for (const auto& byline : *list) {
+            if (const Outlet* o = registry_.find(byline)) {
+                credit(o->name, "byline naming an outlet", byline);
+                continue;
+            }
+            for (const Outlet* o : registry_.find_in(byline))
+                if (o->agency) credit(o->name, "byline naming an agency", byline);
+        }
     for (const auto& name : find_outlets(layout, registry_, a.evidence)) credit(name, "", "");
     a.evidence.erase(std::remove_if(a.evidence.begin(), a.evidence.end(),
                                     [](const Evidence& e) { return e.rule.empty(); }),

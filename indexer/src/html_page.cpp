@@ -181,7 +181,19 @@ struct Meta {
     std::vector<std::string> h1s;  // in document order
     std::string first_time;        // first <time datetime> in the body
     std::vector<std::pair<std::string, std::string>> published;  // every published-date meta
+    std::vector<std::string> bylines;  // itemprop=author, rel=author, class "byline"/"author"
 };
+
+// An element that holds a byline: itemprop="author", rel="author", or a
+// class naming a byline or author.
+bool byline_element(Node* n) {
+    auto has = [&](const char* attr, std::string_view word) {
+        const char* v = attribute(n, attr);
+        return v && lower_ascii(v).find(word) != std::string::npos;
+    };
+    return has("itemprop", "author") || has("rel", "author") || has("class", "byline") ||
+           has("class", "author");
+}
 
 bool published_key(const std::string& k) {
     static constexpr std::string_view keys[] = {"article:published_time",
@@ -248,6 +260,13 @@ Meta read_meta(Node* root) {
             if (!t.empty()) m.h1s.push_back(t);
         } else if (tag == GUMBO_TAG_TIME && m.first_time.empty()) {
             if (const char* dt = attribute(n, "datetime")) m.first_time = dt;
+        }
+        if (tag != GUMBO_TAG_META && tag != GUMBO_TAG_LINK && m.bylines.size() < 8 &&
+            byline_element(n)) {
+            auto t = text::squeeze_spaces(inner_text(n, false).text);
+            if (!t.empty() && t.size() <= 120 &&
+                std::find(m.bylines.begin(), m.bylines.end(), t) == m.bylines.end())
+                m.bylines.push_back(t);
         }
         return true;
     });
@@ -519,6 +538,9 @@ HtmlPage read_html(std::string_view html) {
             page.authors.push_back(n);
         }
     }
+    if (const auto* a = tag(m, {"author", "article:author", "dc.creator", "byl"}))
+        page.authors.push_back(*a);
+    page.bylines = m.bylines;
 
     if (Node* body = find_tag(root, GUMBO_TAG_BODY)) page.paragraphs = main_text(body);
     return page;

@@ -26,6 +26,10 @@ struct HtmlPage {
     PageFact site_name;  ///< the publisher as the page names it
     PageFact url;        ///< canonical URL
     std::vector<std::string> authors;
+    /// Bylines as the page shows them (elements marked itemprop="author",
+    /// rel="author", class "byline" or "author"): "AFP", "By Jane Doe,
+    /// Reuters".
+    std::vector<std::string> bylines;
     std::vector<std::string> paragraphs;  ///< the story's text blocks, in order
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_map>
 
 #include "gazette/outlets.hpp"
 #include "indexer_data.hpp"
@@ -34,10 +35,12 @@ struct OutletRegistry::Impl {
     // Per outlet, the compiled matchers for its names, aliases and patterns
     // (RE2: linear in the text; shared, as RE2 objects are immutable).
     std::vector<std::vector<std::shared_ptr<const RE2>>> matchers;
+    // Web domain -> index into outlets, for find_domain().
+    std::unordered_map<std::string, std::size_t> by_domain;
     // The JSON texts loaded, in order.
     std::vector<std::string> sources;
 
-    void compile(std::size_t i) {
+    void compile(std::size_t i, bool replaced) {
         const Outlet& o = outlets[i];
         std::vector<std::shared_ptr<const RE2>> res;
         auto add = [&](const std::string& pattern, bool case_sensitive) {
@@ -50,14 +53,27 @@ struct OutletRegistry::Impl {
             add("(?:^|[^A-Za-z0-9])" + RE2::QuoteMeta(name) + "(?:$|[^A-Za-z0-9])",
                 all_caps_short(name));
         };
-        add_name(o.name);
-        for (const auto& a : o.aliases) add_name(a);
+        // A name that is a common word is matched by find() (a whole line)
+        // and by its domains, never inside a text.
+        if (!o.name_alone) {
+            add_name(o.name);
+            for (const auto& a : o.aliases) add_name(a);
+        }
         for (const auto& p : o.patterns) add(p, false);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
         if (lower_names.size() <= i) lower_names.resize(i + 1);
-        lower_names[i] = {text::lower(o.name)};
-        for (const auto& a : o.aliases) lower_names[i].push_back(text::lower(a));
+        lower_names[i].clear();
+        if (!o.name_alone) {
+            lower_names[i] = {text::lower(o.name)};
+            for (const auto& a : o.aliases) lower_names[i].push_back(text::lower(a));
+        }
+        for (const auto& d : o.domains) by_domain.emplace(d, i);
+        if (outlets.size() == i + 1 && by_name.size() > 0 && !replaced) {
+            by_name.emplace(text::normalize_name(o.name), i);
+            for (const auto& a : o.aliases) by_name.emplace(text::normalize_name(a), i);
+            return;
+        }
         // Names may be replaced: rebuild the whole name index.
         by_name.clear();
         for (std::size_t k = 0; k < outlets.size(); ++k) {
@@ -106,6 +122,19 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             o.name = entry.at("name").get<std::string>();
             o.aliases = entry.value("aliases", std::vector<std::string>{});
             o.patterns = entry.value("patterns", std::vector<std::string>{});
+            o.domains = entry.value("domains", std::vector<std::string>{});
+            for (auto& d : o.domains) {
+                d = text::lower(text::trim(d));
+                if (d.starts_with("www.")) d.erase(0, 4);
+                if (d.find('.') == std::string::npos || d.front() == '.' || d.back() == '.' ||
+                    d.find_first_of(" /:") != std::string::npos)
+                    throw Error(ErrorKind::invalid_input,
+                                fmt::format("domain \"{}\" is not a web domain like "
+                                            "\"example.com\"",
+                                            d));
+            }
+            o.country = entry.value("country", std::string{});
+            o.name_alone = entry.value("name_alone", false);
             auto order = entry.value("date_order", std::string{});
             if (order == "day-first")
                 o.date_order = DateOrder::day_first;
@@ -145,11 +174,14 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             };
             add_new(same->aliases, o.aliases);
             add_new(same->patterns, o.patterns);
+            add_new(same->domains, o.domains);
             if (entry.contains("date_order")) same->date_order = o.date_order;
             if (entry.contains("agency")) same->agency = o.agency;
+            if (entry.contains("country")) same->country = o.country;
+            if (entry.contains("name_alone")) same->name_alone = o.name_alone;
         }
         try {
-            impl_->compile(i);
+            impl_->compile(i, same != impl_->outlets.end());
         } catch (const Error& e) {
             throw Error(ErrorKind::invalid_input,
                         fmt::format("outlet registry {}: entry {}: bad pattern (RE2 syntax): {}",
@@ -180,11 +212,52 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
         }
         if (first != std::string::npos) found.emplace_back(first, &impl_->outlets[i]);
     }
+    // Addresses: runs of letters, digits, dots and hyphens holding a dot.
+    if (may_hold_domain && !impl_->by_domain.empty()) {
+        auto host_char = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+        };
+        for (std::size_t i = 0; i < lower.size();) {
+            if (!host_char(lower[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < lower.size() && host_char(lower[j])) ++j;
+            std::string_view token(lower.data() + i, j - i);
+            if (token.find('.') != std::string_view::npos && token.size() <= 253)
+                if (const Outlet* o = find_domain(token)) {
+                    auto same = std::find_if(found.begin(), found.end(),
+                                             [&](const auto& f) { return f.second == o; });
+                    if (same == found.end())
+                        found.emplace_back(i, o);
+                    else
+                        same->first = std::min(same->first, i);
+                }
+            i = j;
+        }
+    }
     std::stable_sort(found.begin(), found.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<const Outlet*> out;
     for (const auto& f : found) out.push_back(f.second);
     return out;
+}
+
+const Outlet* OutletRegistry::find_domain(std::string_view address) const {
+    std::string host = text::lower(text::trim(address));
+    if (auto scheme = host.find("://"); scheme != std::string::npos) host.erase(0, scheme + 3);
+    if (auto at = host.find('@'); at != std::string::npos && at < host.find('/'))
+        host.erase(0, at + 1);
+    host = host.substr(0, host.find_first_of("/:?#"));
+    while (!host.empty() && host.back() == '.') host.pop_back();
+    // The longest domain first: "money.cnn.com" before "cnn.com".
+    for (std::string_view h = host; h.find('.') != std::string_view::npos;
+         h.remove_prefix(h.find('.') + 1)) {
+        auto it = impl_->by_domain.find(std::string(h));
+        if (it != impl_->by_domain.end()) return &impl_->outlets[it->second];
+    }
+    return nullptr;
 }
 
 const std::vector<Outlet>& OutletRegistry::outlets() const {

@@ -62,6 +62,10 @@ class GAZETTE_API Extractor {
     [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
 
   private:
+    /// The registry's outlet for a page's declared site name ("Le
+    /// Monde.fr", "Yahoo News - Latest News & Headlines", "HeraldSun"), or
+    /// nullptr; `declared` gets the name without a tagline.
+    const Outlet* resolve_site_name(const std::string& raw, std::string& declared) const;
     void override_outlets(Article& a, const ArticleOverrides* overrides) const;
     void override_rest(Article& a, const ArticleOverrides* overrides) const;
     OutletRegistry registry_;
