@@ -107,6 +107,14 @@ def main():
                 tp2, fp2, fn2 = f1_counts(t["speakers"], t.get("speakers_optional", []), aliases,
                                           g.get("speakers", []))
                 s["speakers"] = [a + b for a, b in zip(s["speakers"], (tp2, fp2, fn2))]
+                if args.show and (fp2 or fn2):
+                    names = {norm(n) for x in t["speakers"] + t.get("speakers_optional", [])
+                             for n in [x] + aliases.get(x, [])}
+                    extra = [x for x in g.get("speakers", []) if norm(x) not in names]
+                    found = {norm(x) for x in g.get("speakers", [])}
+                    missed = [x for x in t["speakers"]
+                              if not ({norm(n) for n in [x] + aliases.get(x, [])} & found)]
+                    print(f"{kind:4} {t[key]:24} speakers extra {extra} missed {missed}")
             if args.show and (not ok_title or not ok_date):
                 print(f"{kind:4} {t[key]:24} title {'ok' if ok_title else repr(g.get('title'))[:70]}"
                       f" | date {g.get('date')} vs {t['date']}")

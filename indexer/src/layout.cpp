@@ -149,10 +149,12 @@ double story_weight(const std::vector<Line>& lines, std::size_t i) {
         return j < lines.size() && lines[j].role != LineRole::blank && !is_paragraph(lines[j].text);
     };
     bool in_menu = (i > 0 && packed(i - 1)) || packed(i + 1);
-    // A long line among links that ends no sentence is a teaser, not prose.
-    if (is_paragraph(l.text) && (ends_sentence(l.text) || !in_menu))
+    // Among packed short lines, a line is prose only when long and a
+    // sentence: a teaser ends no sentence, an interface message is short
+    // ("Sorry, we can't load comments right now. Try again.").
+    if (is_paragraph(l.text) && (!in_menu || (n >= 16 && ends_sentence(l.text))))
         return static_cast<double>(std::min<std::size_t>(n, 100));
-    if (n >= 3 && ends_sentence(l.text)) return 1;
+    if (n >= 3 && ends_sentence(l.text) && !in_menu) return 1;
     return in_menu ? -3 : -1.5;
 }
 
@@ -234,20 +236,42 @@ bool is_date_line(const Line& l) {
 
 // The story: the maximum-sum run of story weights (Kadane), or nothing
 // when no line is prose.
-std::pair<std::size_t, std::size_t> find_story(const std::vector<Line>& lines) {
-    double best = 0, run = 0;
-    std::size_t best_begin = 0, best_end = 0, begin = 0;
+// A run of lines that may be the story, and its weight.
+struct Segment {
+    std::size_t begin = 0, end = 0;
+    double weight = 0;
+};
+
+// Candidate stories: the maximum-sum runs of story weights (Kadane's scan,
+// one best run between restarts), heaviest first, at most eight.
+std::vector<Segment> find_stories(const std::vector<Line>& lines) {
+    std::vector<Segment> found;
+    Segment current;
+    double run = 0;
+    // Furniture lines cost more the longer their run since the last prose
+    // line (up to five times): a caption or two inside a story costs
+    // little, a video player's forty settings lines split two texts.
+    std::size_t gap = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         double w = story_weight(lines, i);
+        if (w >= 5)  // a paragraph ends the run of furniture
+            gap = 0;
+        else if (w < 0)
+            w *= static_cast<double>(std::min<std::size_t>(++gap, 5));
         if (run <= 0) {
             if (w <= 0) continue;
+            if (current.weight > 0) found.push_back(current);
+            current = {i, i, 0};
             run = 0;
-            begin = i;
         }
         run += w;
-        if (run > best) best = run, best_begin = begin, best_end = i + 1;
+        if (run > current.weight) current.weight = run, current.end = i + 1;
     }
-    return {best_begin, best_end};
+    if (current.weight > 0) found.push_back(current);
+    std::sort(found.begin(), found.end(),
+              [](const Segment& a, const Segment& b) { return a.weight > b.weight; });
+    if (found.size() > 8) found.resize(8);
+    return found;
 }
 
 Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_begin,
@@ -383,24 +407,13 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
     }
     auto& lines = layout.lines;
 
-    auto [story_begin, story_end] = find_story(lines);
-    if (story_end == 0) {
+    auto stories = find_stories(lines);
+    if (stories.empty()) {
         // No prose at all: every line is story, there is no header.
         layout.story_begin = 0;
         layout.story_end = lines.size();
         return layout;
     }
-
-    // Headline candidates: up to 100 lines before the story and its first
-    // two paragraphs.
-    std::size_t lo = story_begin;
-    for (std::size_t seen = 0; lo > 0 && seen < 100;) {
-        --lo;
-        seen += lines[lo].role != LineRole::blank;
-    }
-    std::size_t hi = story_begin;
-    for (std::size_t paragraphs = 0; hi < story_end && paragraphs < 2; ++hi)
-        paragraphs += is_paragraph(lines[hi].text);
 
     std::vector<std::string> normalized(lines.size());
     std::map<std::string, int> line_counts;
@@ -409,10 +422,6 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
         normalized[i] = text::normalize_name(lines[i].text);
         ++line_counts[normalized[i]];
     }
-    std::set<std::string> story_words;
-    for (std::size_t i = story_begin; i < story_end; ++i)
-        if (lines[i].role == LineRole::body && is_paragraph(lines[i].text))
-            for (auto& w : content_words(lines[i].text)) story_words.insert(w);
     std::set<std::string> slug = slug_words(hints.url);
     // Blocks: runs of lines between blank lines, numbered.
     std::vector<std::size_t> blocks(lines.size());
@@ -421,18 +430,52 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
         blocks[i] = b;
     }
 
-    Scored best;
-    std::size_t best_i = lines.size();
-    for (std::size_t i = lo; i < hi; ++i) {
-        Line& l = lines[i];
-        if (l.role != LineRole::body) continue;
-        if (is_breadcrumb(l.text) || is_byline(l.text) || is_banner(l.text, registry) ||
-            is_date_line(l))
-            continue;
-        Scored s = score_headline(layout, i, story_begin, story_words, slug, line_counts,
-                                  normalized, blocks);
-        if (s.score > best.score) best = s, best_i = i;
+    // The best headline for a candidate story: from up to 100 lines before
+    // it to its second paragraph.
+    struct Pick {
+        Segment story;
+        Scored headline;
+        std::size_t title = 0, lo = 0;
+    };
+    auto headline_for = [&](const Segment& story) {
+        Pick p{story, {}, lines.size(), story.begin};
+        for (std::size_t seen = 0; p.lo > 0 && seen < 100;) {
+            --p.lo;
+            seen += lines[p.lo].role != LineRole::blank;
+        }
+        std::size_t hi = story.begin;
+        for (std::size_t paragraphs = 0; hi < story.end && paragraphs < 2; ++hi)
+            paragraphs += is_paragraph(lines[hi].text);
+        std::set<std::string> story_words;
+        for (std::size_t i = story.begin; i < story.end; ++i)
+            if (lines[i].role == LineRole::body && is_paragraph(lines[i].text))
+                for (auto& w : content_words(lines[i].text)) story_words.insert(w);
+        for (std::size_t i = p.lo; i < hi; ++i) {
+            const Line& l = lines[i];
+            if (l.role != LineRole::body) continue;
+            if (is_breadcrumb(l.text) || is_byline(l.text) || is_banner(l.text, registry) ||
+                is_date_line(l))
+                continue;
+            Scored s = score_headline(layout, i, story.begin, story_words, slug, line_counts,
+                                      normalized, blocks);
+            if (s.score > p.headline.score) p.headline = s, p.title = i;
+        }
+        return p;
+    };
+    // The story: the candidate weighing most once a good headline over it
+    // counts for it (a list of teasers may outweigh a short story, but has
+    // no headline, byline and date of its own).
+    Pick chosen;
+    double chosen_value = -1;
+    for (const auto& story : stories) {
+        Pick p = headline_for(story);
+        double value = story.weight * (1 + 0.1 * std::max(0.0, p.headline.score));
+        if (value > chosen_value) chosen = p, chosen_value = value;
     }
+    std::size_t story_begin = chosen.story.begin, story_end = chosen.story.end;
+    std::size_t lo = chosen.lo;
+    Scored best = chosen.headline;
+    std::size_t best_i = chosen.title;
     if (best_i < lines.size() && best.score > 0) {
         // The headline shown twice: the first showing is the headline.
         for (std::size_t i = lo; i < best_i; ++i)
