@@ -146,3 +146,57 @@ TEST_CASE("deeply nested and broken HTML is read without trouble", "[html][harde
     CHECK(broken.title.value.empty());
     CHECK(read_html("").paragraphs.empty());
 }
+
+TEST_CASE("a page with neither JSON-LD nor OpenGraph: headline, shown date, title's site",
+          "[html]") {
+    Extractor x;
+    auto a = x.extract_html(page("<title>NATO and Russia resume formal talks | Sky News</title>",
+                                 furniture +
+                                     "<article><h1>NATO and Russia resume formal talks</h1>"
+                                     "<p class='byline'>By Jane Doe</p>"
+                                     "<p class='date'>Monday 5 March 2009 10:12</p>" +
+                                     story_paragraphs + "</article>"),
+                            nullptr);
+    CHECK(a.title == "NATO and Russia resume formal talks");
+    CHECK(a.date == "2009-03-05");
+    // The site from the title, the agency from the dateline.
+    CHECK(a.outlets == std::vector<std::string>{"Sky News", "Reuters"});
+    CHECK(a.body.find("cookies") == std::string::npos);
+}
+
+TEST_CASE("a declared site name is read through the registry; an agency byline is credited",
+          "[html]") {
+    Extractor x;
+    auto a = x.extract_html(
+        page("<meta property='og:site_name' content='Libération.fr'>"
+             "<meta property='og:title' content='Un troisième Français mort au Népal'>"
+             "<link rel='canonical' href='https://www.liberation.fr/monde/2015/04/30/x'>",
+             "<article><h1>Un troisième Français mort au Népal</h1><span class='author'>AFP"
+             "</span><time datetime='2015-04-30T07:19:58'>30 avril 2015</time>" +
+                 story_paragraphs + "</article>"),
+        nullptr);
+    CHECK(a.outlets == std::vector<std::string>{"Libération", "Agence France-Presse", "Reuters"});
+    // A tagline after the name; an unknown name with a known address.
+    auto b = x.extract_html(
+        page("<meta property='og:site_name' content='Yahoo News - Latest News &amp; Headlines'>",
+             story_paragraphs),
+        nullptr);
+    CHECK(b.outlets.front() == "Yahoo News");
+    auto c = x.extract_html(page("<meta property='og:site_name' content='SkyNewz Online'>"
+                                 "<link rel='canonical' href='https://news.sky.com/story/x'>",
+                                 story_paragraphs),
+                            nullptr);
+    CHECK(c.outlets.front() == "Sky News");
+}
+
+TEST_CASE("a picture's caption gives no speaker", "[html][speakers]") {
+    Extractor x;
+    auto a = x.extract(
+        "Headline of the day\n\n"
+        "Media caption President Obama told the BBC he would speak out, Tom "
+        "Jones said of the clip shown on the screen behind him.\n\n"
+        "NATO and Russia resumed formal talks on Monday, ending a freeze that "
+        "began after the war in Georgia last August, officials said.\n",
+        nullptr);
+    CHECK(a.speakers.empty());
+}

@@ -127,3 +127,61 @@ TEST_CASE("regressions from real press text", "[speakers]") {
     // Initials alone are not a name.
     CHECK(speakers({"Washington, D. C. said the bill passed."}).empty());
 }
+
+TEST_CASE("a surname goes to the person of that name named last", "[speakers]") {
+    auto s = speakers({"Whale whisperer Hori Parata was seven when he saw his first stranding.",
+                       "\u201cMan's greed is hurting the whales,\u201d says Parata.",
+                       "His son, Te Kaurinui Robert Parata, carves at their home.",
+                       "\u201cWe go where we are called,\u201d says Parata."});
+    // The first "says Parata" is Hori, named just before; the second comes
+    // after the son is named.
+    CHECK(s == std::vector<std::string>{"Hori Parata", "Te Kaurinui Robert Parata"});
+}
+
+TEST_CASE("a first name alone and a pronoun skip names quoted or inside other names",
+          "[speakers]") {
+    auto s = speakers({"Eloise Parry, 21, was taken to hospital.",
+                       "\u201cShe did not know,\u201d her mother, Fiona, said in a statement.",
+                       "Fiona Parry issued a plea for people to stay away from the pills.",
+                       "\u201c[Eloise] never understood how dangerous they were,\u201d she said."});
+    CHECK(s == std::vector<std::string>{"Fiona Parry"});
+}
+
+TEST_CASE("groups, places and headline words are no speakers", "[speakers]") {
+    CHECK(speakers({"Tunisian Islamists met on Monday.",
+                    "\u201cWe stand together,\u201d "
+                    "he said."})
+              .empty());
+    CHECK(speakers({"Eric Reeves, one of the leading American academic voices on Sudan, said "
+                    "he was appalled.",
+                    "The edition had the headline: Sanctions on Sudan Will Be Lifted."}) ==
+          std::vector<std::string>{"Eric Reeves"});
+}
+
+TEST_CASE("attributions in French, Portuguese, Spanish, German, Italian and Russian",
+          "[speakers]") {
+    CHECK(speakers({"Après le match, le technicien a parlé. Le ministre Laurent Fabius a "
+                    "déclaré que la situation était grave."}) ==
+          std::vector<std::string>{"Laurent Fabius"});
+    CHECK(speakers({"\u00ab La situation est grave \u00bb, a déclaré Laurent Fabius jeudi."}) ==
+          std::vector<std::string>{"Laurent Fabius"});
+    CHECK(speakers({"La mort a été annoncée ce matin par Laurent Fabius, à Paris."}) ==
+          std::vector<std::string>{"Laurent Fabius"});
+    CHECK(speakers({"Após o jogo, o técnico Tite declarou que errou."}) ==
+          std::vector<std::string>{"Tite"});
+    CHECK(speakers({"\u201cEu errei\u201d, disse Adenor Bacchi."}) ==
+          std::vector<std::string>{"Adenor Bacchi"});
+    CHECK(speakers({"El presidente Pedro S\u00e1nchez dijo que no habr\u00e1 elecciones."}) ==
+          std::vector<std::string>{"Pedro S\u00e1nchez"});
+    CHECK(speakers({"Kanzlerin Angela Merkel sagte am Montag, sie sei zufrieden."}) ==
+          std::vector<std::string>{"Angela Merkel"});
+    CHECK(speakers({"\u00abNon ci sono alternative\u00bb, ha detto Giuseppe Conte."}) ==
+          std::vector<std::string>{"Giuseppe Conte"});
+    CHECK(
+        speakers({"\u041c\u0430\u0440\u0438\u044f \u0417\u0430\u0445\u0430\u0440\u043e\u0432\u0430 "
+                  "\u0437\u0430\u044f\u0432\u0438\u043b\u0430, \u0447\u0442\u043e "
+                  "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+                  "\u0438\u0434\u0443\u0442."}) ==
+        std::vector<std::string>{
+            "\u041c\u0430\u0440\u0438\u044f \u0417\u0430\u0445\u0430\u0440\u043e\u0432\u0430"});
+}

@@ -145,6 +145,19 @@ Article Extractor::extract_html(const std::string& html, const ArticleOverrides*
             credit(declared, page.site_name.rule, page.site_name.value);
     } else if (by_url) {
         credit(by_url->name, "page URL (" + page.url.rule + ")", page.url.value);
+    } else {
+        // No declared site and no known address: the <title>'s last part
+        // ("Headline | Sky News") when the registry knows it.
+        for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: "}) {
+            auto at = page.title_tag.rfind(sep);
+            if (at == std::string::npos) continue;
+            std::string declared;
+            if (const Outlet* o =
+                    resolve_site_name(page.title_tag.substr(at + sep.size()), declared)) {
+                credit(o->name, "site name ending the <title>", page.title_tag);
+                break;
+            }
+        }
     }
     // Bylines and authors naming an outlet ("AFP", "By Jane Doe, Reuters").
     for (const auto* list : {&page.authors, &page.bylines})
@@ -169,7 +182,10 @@ Article Extractor::extract_html(const std::string& html, const ArticleOverrides*
 
     std::vector<Paragraph> paragraphs;
     int number = 0;
-    for (const auto& p : page.paragraphs) paragraphs.push_back({p, ++number});
+    for (const auto& p : page.paragraphs) {
+        ++number;
+        if (!is_caption(p)) paragraphs.push_back({p, number});
+    }
     a.speakers = find_speakers(paragraphs, a.evidence);
     return a;
 }
@@ -240,8 +256,9 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
 
     // Body and speakers.
     std::vector<Paragraph> paragraphs;
-    for (const auto& l : layout.lines)
-        if (l.role == LineRole::body) paragraphs.push_back({l.text, l.number});
+    for (const auto& l : layout.lines)  // a caption's names are no speakers
+        if (l.role == LineRole::body && !is_caption(l.text))
+            paragraphs.push_back({l.text, l.number});
     a.body = body_text(layout);
     a.speakers = find_speakers(paragraphs, a.evidence);
     return a;

@@ -478,6 +478,7 @@ HtmlPage read_html(std::string_view html) {
     if (const auto* t = tag(m, {"og:title"})) meta_titles.push_back({*t, "og:title"});
     if (const auto* t = tag(m, {"twitter:title"})) meta_titles.push_back({*t, "twitter:title"});
     for (auto& t : meta_titles) t.value = strip_site(t.value, page.site_name.value, false);
+    page.title_tag = m.title_tag;
     std::string from_title_tag = strip_site(m.title_tag, page.site_name.value, true);
     for (const auto& h1 : m.h1s) {
         auto norm = text::normalize_name(h1);

@@ -21,10 +21,11 @@ struct PageFact {
 };
 
 struct HtmlPage {
-    PageFact title;      ///< the headline
-    PageFact date;       ///< publication date, YYYY-MM-DD (empty if none)
-    PageFact site_name;  ///< the publisher as the page names it
-    PageFact url;        ///< canonical URL
+    PageFact title;         ///< the headline
+    PageFact date;          ///< publication date, YYYY-MM-DD (empty if none)
+    PageFact site_name;     ///< the publisher as the page names it
+    PageFact url;           ///< canonical URL
+    std::string title_tag;  ///< the <title> as written ("Headline | Sky News")
     std::vector<std::string> authors;
     /// Bylines as the page shows them (elements marked itemprop="author",
     /// rel="author", class "byline" or "author"): "AFP", "By Jane Doe,

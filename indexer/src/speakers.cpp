@@ -41,6 +41,12 @@ GAZETTE_WORDS(pronouns, "pronouns.txt")
 GAZETTE_WORDS(unnamed_nouns, "unnamed_speakers.txt")
 // Verbs opening a sentence that are no name ("Asked Willie").
 GAZETTE_WORDS(sentence_verbs, "sentence_verbs.txt")
+// Participles of statements whose agent follows: "announced by".
+GAZETTE_WORDS(passive_speech, "passive_speech.txt")
+// The words introducing that agent: by, par, por, von, da.
+GAZETTE_WORDS(agent_words, "agent_words.txt")
+// Auxiliaries before an inverted verb: «...», a déclaré X.
+GAZETTE_WORDS(auxiliaries, "auxiliaries.txt")
 #undef GAZETTE_WORDS
 
 // Longest run of words taken as one name (with its roles): "Boston Red
@@ -147,6 +153,10 @@ std::vector<Tok> clean_name(std::vector<Tok> run) {
     if (run.empty()) return {};
     for (const auto& t : run)
         if (non_person_words().count(t.lower) || is_role(t.lower)) return {};
+    // "Tunisian Islamists", "the Europeans": a group, not a person.
+    const std::string& last = run.back().lower;
+    for (std::string_view plural : {"ists", "ians", "icans", "eans", "ites", "ards"})
+        if (last.size() > plural.size() + 3 && last.ends_with(plural)) return {};
     if (!is_name_word(run.front()) && !particles().count(run.front().lower)) return {};
     // "D. C.": initials alone name nobody.
     if (std::all_of(run.begin(), run.end(), [](const Tok& t) { return t.text.size() <= 2; }))
@@ -193,7 +203,7 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
 }
 
 // For a comma at `close`, the comma opening a short appositive before it
-// ("Varga, the envoy to NATO, said"): up to 8 words, no other punctuation,
+// ("Varga, the envoy to NATO, said"): up to 12 words, no other punctuation,
 // not itself starting with a name.
 std::optional<std::size_t> appositive_start(const std::vector<Tok>& toks, std::size_t close) {
     for (std::size_t k = close, words = 0; k-- > 0;) {
@@ -201,7 +211,7 @@ std::optional<std::size_t> appositive_start(const std::vector<Tok>& toks, std::s
             if (words == 0 || is_name_word(toks[k + 1])) return std::nullopt;
             return k;
         }
-        if (!toks[k].word || ++words > 8) return std::nullopt;
+        if (!toks[k].word || ++words > 12) return std::nullopt;
     }
     return std::nullopt;
 }
@@ -257,11 +267,46 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             if (name.size() >= 2) remember(words_of(name));
         }
     }
+    // First names given once in full: "her mother, Fiona, said" is Fiona
+    // Parry when only one Fiona is named in full.
+    std::unordered_map<std::string, std::vector<std::string>> by_first;
+    std::unordered_set<std::string> first_shared;
+    for (const auto& [ending, name] : by_ending) {
+        if (ending != joined(name)) continue;
+        auto [it, fresh] = by_first.emplace(name.front(), name);
+        if (!fresh && it->second != name) first_shared.insert(name.front());
+    }
+    // The full name last seen for each ending, as the story goes: "Parata"
+    // is the Parata named last before it.
+    std::unordered_map<std::string, std::vector<std::string>> recent;
+    auto seen_in_full = [&](const std::vector<std::string>& name) {
+        if (name.size() < 2) return;
+        for (std::size_t k = 0; k < name.size(); ++k) recent[joined(name, k)] = name;
+    };
     auto resolve =
         [&](const std::vector<std::string>& name) -> std::optional<std::vector<std::string>> {
+        if (name.size() >= 2) {
+            // A full name is itself, unless it ends a longer one.
+            if (auto it = recent.find(joined(name)); it != recent.end()) return it->second;
+            return name;
+        }
+        if (auto it = recent.find(joined(name)); it != recent.end()) return it->second;
         if (auto it = by_ending.find(joined(name)); it != by_ending.end()) return it->second;
-        if (name.size() >= 2) return name;
+        if (auto it = by_first.find(name.front());
+            it != by_first.end() && !first_shared.count(name.front()))
+            return it->second;
         return std::nullopt;  // a surname alone, never given in full: not enough
+    };
+    // A single name right after a role ("o técnico Tite declarou", "coach
+    // Tite said"): the person is known by one name.
+    auto one_name_after_role =
+        [](const std::vector<Tok>& toks, const std::vector<Tok>& run,
+           std::size_t run_begin) -> std::optional<std::vector<std::string>> {
+        if (run.size() != 1 || run_begin == 0) return std::nullopt;
+        const Tok& before = toks[run_begin - 1];
+        if (before.word && is_role(before.lower) && !is_upper_start(before.text))
+            return std::vector<std::string>{run.front().text};
+        return std::nullopt;
     };
 
     std::vector<std::string> speakers;
@@ -291,23 +336,55 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 to < toks.size() ? toks[to].begin + toks[to].text.size() : para.text.size();
             return text::squeeze_spaces(std::string_view(para.text).substr(b, e - b));
         };
+        std::size_t tracked_until = 0;
+        bool in_quote = false;
         for (std::size_t i = 0; i < toks.size(); ++i) {
             const Tok& t = toks[i];
-            // Track the people named, for pronouns.
-            if (is_name_word(t)) {
+            // Track the people named, for pronouns (each name once, not
+            // again from its inner words: "Fiona Parry" is not "Parry").
+            if (!t.word && (t.text == "\u201c" || t.text == "\u201d" || t.text == "\"" ||
+                            t.text == "\u00ab" || t.text == "\u00bb")) {
+                // Names inside a quotation are the speaker's words, not
+                // who "he said" refers to.
+                in_quote =
+                    t.text == "\u201c" || t.text == "\u00ab" || (t.text == "\"" && !in_quote);
+                if (t.text == "\u201d" || t.text == "\u00bb") in_quote = false;
+            }
+            if (is_name_word(t) && i >= tracked_until && !in_quote) {
                 auto run = name_run_after(toks, i);
+                tracked_until = i + run.size();
                 auto name = clean_name(run);
                 if (!name.empty()) {
                     if (auto full = resolve(words_of(name))) {
                         last_person = *full;
                         last_person_paragraph = pi;
+                        seen_in_full(*full);
                     }
+                }
+            }
+            // "... annoncée ce matin par Laurent Fabius", "announced by Mr.
+            // X": a statement's agent.
+            if (t.word && passive_speech().count(t.lower)) {
+                for (std::size_t k = i + 1; k < toks.size() && k <= i + 5; ++k) {
+                    if (!toks[k].word) break;
+                    if (!agent_words().count(toks[k].lower)) continue;
+                    auto name = clean_name(name_run_after(toks, k + 1));
+                    if (!name.empty())
+                        if (auto full = resolve(words_of(name))) {
+                            add(*full, "agent of \"" + t.lower + " " + toks[k].lower + "\"", para,
+                                phrase_of(i, std::min(toks.size() - 1, k + name.size())));
+                            last_person = *full;
+                            last_person_paragraph = pi;
+                        }
+                    break;
                 }
             }
             if (!t.word || !speech_verbs().count(t.lower)) continue;
             // Subject before the verb, skipping adverbs, auxiliaries, a comma.
             std::size_t j = i;
-            while (j > 0 && toks[j - 1].word && adverbs().count(toks[j - 1].lower)) --j;
+            while (j > 0 && toks[j - 1].word &&
+                   (adverbs().count(toks[j - 1].lower) || auxiliaries().count(toks[j - 1].lower)))
+                --j;
             bool quoted = t.lower == "quoted";
             if (quoted && j == i) continue;  // "quoted" needs "was quoted"
             std::size_t subject_end = j;
@@ -321,7 +398,9 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
             if (!run.empty()) {
                 auto name = clean_name(run);
                 if (!name.empty()) {
-                    if (auto full = resolve(words_of(name))) {
+                    auto full = resolve(words_of(name));
+                    if (!full) full = one_name_after_role(toks, name, subject_end - run.size());
+                    if (full) {
                         add(*full,
                             quoted ? "\"was quoted as saying\" after a name"
                                    : "name before \"" + t.lower + "\"",
@@ -346,7 +425,12 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 continue;
             }
             // Verb before its subject: `"...," said Rogozin`, `, says analyst Thomas Klau`.
-            bool after_break = i == 0 || !toks[i - 1].word;
+            // An auxiliary may come first: «...», a déclaré le ministre X.
+            std::size_t verb_start = i;
+            if (verb_start > 0 && toks[verb_start - 1].word &&
+                auxiliaries().count(toks[verb_start - 1].lower))
+                --verb_start;
+            bool after_break = verb_start == 0 || !toks[verb_start - 1].word;
             if (after_break && inverted_verbs().count(t.lower)) {
                 auto after = name_run_after(toks, i + 1);
                 auto name = clean_name(after);
