@@ -122,3 +122,102 @@ TEST_CASE("a JSONL file indexes each line; bad lines are named; runs follow the 
     CHECK(third.removed == 2);
     CHECK(Searcher(o.index_path).document_count() == 1);
 }
+
+TEST_CASE("a folder mixing text, HTML and JSONL: filters work across all three",
+          "[jsonl][html][cli]") {
+    test::TempDir dir;
+    // Text: a Reuters story with a byline and a date.
+    test::write_file(dir.path() / "in" / "a.txt",
+                     "Home\nWorld\n\nNATO and Russia resume talks\n\nBy Jane Doe\n\n"
+                     "March 5, 2009\n\nBRUSSELS (Reuters) - NATO and Russia resumed formal talks "
+                     "on Monday, ending a freeze that began after the war in Georgia.\n\n"
+                     "\"We have differences,\" said Jaap de Hoop Scheffer after the meeting in "
+                     "Brussels, where the council met.\n");
+    // HTML: a Le Monde page, OpenGraph only.
+    test::write_file(dir.path() / "in" / "b.html",
+                     "<html><head><meta property='og:site_name' content='Le Monde.fr'>"
+                     "<meta property='og:title' content='Le Conseil OTAN-Russie se réunit'>"
+                     "<meta property='article:published_time' content='2009-06-27T12:00:00+02:00'>"
+                     "</head><body><article><h1>Le Conseil OTAN-Russie se réunit</h1>"
+                     "<p>Le Conseil OTAN-Russie s'est réuni samedi à Corfou pour la première "
+                     "fois depuis la guerre en Géorgie, ont indiqué des diplomates.</p>"
+                     "<p>« Nous avons des différences », a déclaré Sergueï Lavrov à Corfou, "
+                     "où les ministres se sont retrouvés.</p></article></body></html>");
+    // JSONL: a Sky News record.
+    test::write_file(dir.path() / "in" / "c.jsonl",
+                     line({{"url", "https://news.sky.com/story/x"},
+                           {"title", "Envoys meet again in Brussels"},
+                           {"date", "2009-12-08"},
+                           {"text",
+                            "Envoys met again in Brussels on Tuesday. \"It was useful,\" "
+                            "said Dmitry Rogozin, Russia's envoy to NATO."}}));
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    auto summary = index_files({dir.str("in")}, o, nullptr);
+    CHECK(summary.added == 3);
+    Searcher s(o.index_path);
+    auto ids = [&](SearchRequest r) {
+        std::vector<std::string> out;
+        r.limit = 10;
+        for (const auto& h : s.search(r).hits) out.push_back(h.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    SearchRequest by_outlet;
+    by_outlet.outlets = {"Reuters"};
+    CHECK(ids(by_outlet) == std::vector<std::string>{"in/a.txt"});
+    by_outlet.outlets = {"Le Monde"};
+    CHECK(ids(by_outlet) == std::vector<std::string>{"in/b.html"});
+    by_outlet.outlets = {"Sky News"};
+    CHECK(ids(by_outlet) == std::vector<std::string>{"in/c.jsonl#https://news.sky.com/story/x"});
+    SearchRequest by_speaker;
+    by_speaker.speakers = {"Sergueï Lavrov"};
+    CHECK(ids(by_speaker) == std::vector<std::string>{"in/b.html"});
+    by_speaker.speakers = {"Dmitry Rogozin"};
+    CHECK(ids(by_speaker) == std::vector<std::string>{"in/c.jsonl#https://news.sky.com/story/x"});
+    by_speaker.speakers = {"Jaap de Hoop Scheffer"};
+    CHECK(ids(by_speaker) == std::vector<std::string>{"in/a.txt"});
+    SearchRequest by_date;
+    by_date.since = "2009-06-01";
+    CHECK(ids(by_date) ==
+          std::vector<std::string>{"in/b.html", "in/c.jsonl#https://news.sky.com/story/x"});
+    by_date.since = "";
+    by_date.until = "2009-03-31";
+    CHECK(ids(by_date) == std::vector<std::string>{"in/a.txt"});
+}
+
+TEST_CASE("lines a collection repeats on many pages are learned as its chrome", "[layout][cli]") {
+    test::TempDir dir;
+    auto page = [](int n) {
+        return "Planet Home\nPlanet Sport\nPlanet Weather\n\nStory number " + std::to_string(n) +
+               " about the council\n\nBy Clark Kent\n\nThe council met on Monday for meeting "
+               "number " +
+               std::to_string(n) +
+               " and talked for many hours about the budget and the roads.\n\n"
+               "Most members said the roads came first, and the schools a close second, "
+               "in a year of tight money.\n\n"
+               "Get the Daily Planet app\n\nThe members agreed to meet again next week to "
+               "settle the budget, the chairman told reporters afterwards.\n";
+    };
+    for (int n = 1; n <= 6; ++n)
+        test::write_file(dir.path() / "in" / ("p" + std::to_string(n) + ".txt"), page(n));
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    index_files({dir.str("in")}, o, nullptr);
+    // "Get the Daily Planet app" sits inside the story on every page: learned
+    // as chrome, it is no longer searchable text.
+    CHECK(ids_for(o.index_path, "\"daily planet app\"").empty());
+    CHECK(ids_for(o.index_path, "budget").size() == 6);
+    // A new page alone (an incremental run) still knows the collection.
+    test::write_file(dir.path() / "in" / "p7.txt", page(7));
+    auto again = index_files({dir.str("in")}, o, nullptr);
+    CHECK(again.added == 1);
+    CHECK(ids_for(o.index_path, "\"daily planet app\"").empty());
+    // A lone page with the line keeps it.
+    test::TempDir other;
+    test::write_file(other.path() / "in" / "p1.txt", page(1));
+    IndexOptions o2;
+    o2.index_path = other.str("index");
+    index_files({other.str("in")}, o2, nullptr);
+    CHECK(ids_for(o2.index_path, "\"daily planet app\"").size() == 1);
+}

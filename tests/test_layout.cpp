@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "layout.hpp"
+#include "site_chrome.hpp"
 
 using namespace gazette;
 
@@ -132,4 +133,25 @@ TEST_CASE("the URL's slug points at the headline", "[layout]") {
     auto layout = analyse_layout(page, registry(), hints);
     REQUIRE(layout.title_index == 2);
     CHECK(layout.lines[2].why.find("URL slug") != std::string::npos);
+}
+
+TEST_CASE("the learned chrome model counts files, survives a round trip and needs five files",
+          "[layout]") {
+    SiteChrome m;
+    for (int i = 0; i < 4; ++i)
+        m.learn("Share on Facebook\nBy Jane Doe\nA unique line " + std::to_string(i) + "\n");
+    CHECK_FALSE(m.is_chrome("share on facebook"));  // four files: not enough
+    m.learn("Share on Facebook\nShare on Facebook\n");
+    CHECK(m.files() == 5);
+    CHECK(m.is_chrome("share on facebook"));
+    CHECK_FALSE(m.is_chrome("by jane doe"));  // bylines are never learned
+    CHECK_FALSE(m.is_chrome("a unique line 1"));
+    auto back = SiteChrome::parse(m.serialize());
+    CHECK(back.files() == 5);
+    CHECK(back.is_chrome("share on facebook"));
+    CHECK(SiteChrome::parse("garbage\n1 2 3").files() == 0);
+    // In 2% of the files or more: a line in 5 of 1,000 files is not chrome.
+    SiteChrome big;
+    for (int i = 0; i < 1000; ++i) big.learn(i < 5 ? "Short syndicated headline\n" : "x\n");
+    CHECK_FALSE(big.is_chrome("short syndicated headline"));
 }

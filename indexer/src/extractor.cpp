@@ -194,6 +194,7 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
     Article a;
     LayoutHints hints;
     if (overrides) hints.url = overrides->url;  // its slug points at the headline
+    hints.site_chrome = site_chrome_;
     Layout layout = analyse_layout(raw, registry_, hints);
 
     // Title.

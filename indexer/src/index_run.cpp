@@ -13,6 +13,7 @@
 #include "hash.hpp"
 #include "indexer_data.hpp"
 #include "roots.hpp"
+#include "site_chrome.hpp"
 
 namespace gazette {
 
@@ -39,6 +40,8 @@ const char* to_string(Change change) noexcept {
 namespace {
 
 constexpr std::string_view manifest_name = "manifest.jsonl";
+// Where the index keeps the site chrome learned from the collection.
+constexpr const char* site_chrome_key = "gazette.site_chrome";
 
 // Everything besides an article's own bytes that shapes what extraction
 // makes of it: the rules' version, the built-in word lists, the outlet
@@ -162,8 +165,44 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
         count(summary, o.change);
         if (on_item) on_item(o);
     };
-    for (Source* source : sources) {
-        for (auto& item : source->list()) {
+    // Site chrome learned from the collection: the model kept in the index
+    // plus this run's new and changed text files, read once before
+    // extraction so that the first file already knows the menus of all.
+    std::vector<std::vector<SourceItem>> listed;
+    for (Source* source : sources) listed.push_back(source->list());
+    SiteChrome chrome;
+    if (writer) chrome = SiteChrome::parse(writer->metadata(site_chrome_key));
+    const std::uint64_t known_files = chrome.files();
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        for (SourceItem item : listed[s]) {
+            if (!item.skipped.empty() || item.id.find('#') != std::string::npos) continue;
+            try {
+                const ArticleOverrides* overrides = sources[s]->overrides(item);
+                if (writer) {
+                    auto stored = writer->fingerprint(item.id);
+                    if (stored && stored->size == item.fingerprint.size &&
+                        stored->mtime_ns == item.fingerprint.mtime_ns &&
+                        stored->settings_hash == item_settings(settings, overrides))
+                        continue;  // unchanged: learned when it was indexed
+                }
+                SourceText text = sources[s]->read(item);
+                if (text.skipped.empty() && text.format == TextFormat::text)
+                    chrome.learn(text.text);
+            } catch (const std::exception&) {
+                // The extraction pass below reports the item's trouble.
+            }
+        }
+    }
+    Extractor learned = extractor;
+    if (chrome.files() >= SiteChrome::min_files)
+        learned.set_site_chrome(
+            [&chrome](const std::string& line) { return chrome.is_chrome(line); });
+    if (writer && chrome.files() != known_files)
+        writer->set_metadata(site_chrome_key, chrome.serialize());
+
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        Source* source = sources[s];
+        for (auto& item : listed[s]) {
             if (!seen.insert(item.id).second) continue;  // offered by an earlier source
             ItemOutcome out;
             out.id = item.id;
@@ -171,7 +210,7 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
             try {
                 std::string veto = options.before_item ? options.before_item(item) : "";
                 if (veto.empty())
-                    index_item(*source, item, writer, extractor, settings, out);
+                    index_item(*source, item, writer, learned, settings, out);
                 else
                     out = failed(item, std::move(veto));
             } catch (const std::bad_alloc&) {

@@ -181,6 +181,14 @@ Root IndexWriter::attach_root(const std::string& folder) {
     return root;
 }
 
+std::string IndexWriter::metadata(const std::string& key) const {
+    return impl_->db.get_metadata(key);
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    impl_->db.set_metadata(key, value);
+}
+
 void IndexWriter::commit() {
     translate_errors(impl_->path, [&] { impl_->commit(); });
 }

@@ -7,6 +7,7 @@
 /// shared between threads.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,14 @@ class GAZETTE_API Extractor {
                                        const ArticleOverrides* overrides = nullptr) const;
     /// The outlets it recognises.
     [[nodiscard]] const OutletRegistry& registry() const { return registry_; }
+    /// Lines of text files to treat as site chrome besides the built-in
+    /// lists: `is_chrome` gets a line lower-cased with its non-word
+    /// characters reduced to single spaces ("share on facebook"). Used by
+    /// gazette-index with the chrome learned from the collection; empty to
+    /// stop. Not thread-safe against concurrent extract() calls.
+    void set_site_chrome(std::function<bool(const std::string&)> is_chrome) {
+        site_chrome_ = std::move(is_chrome);
+    }
 
   private:
     /// The registry's outlet for a page's declared site name ("Le
@@ -69,6 +78,7 @@ class GAZETTE_API Extractor {
     void override_outlets(Article& a, const ArticleOverrides* overrides) const;
     void override_rest(Article& a, const ArticleOverrides* overrides) const;
     OutletRegistry registry_;
+    std::function<bool(const std::string&)> site_chrome_;
 };
 
 }  // namespace gazette

@@ -82,6 +82,13 @@ class GAZETTE_API IndexWriter {
     /// Recorded at the next commit.
     Root attach_root(const std::string& folder);
 
+    /// A value gazette keeps with the index under `key` ("gazette.*"
+    /// names are gazette's own, e.g. the site chrome learned from the
+    /// collection), or "" when there is none.
+    [[nodiscard]] std::string metadata(const std::string& key) const;
+    /// Sets it; written at the next commit.
+    void set_metadata(const std::string& key, const std::string& value);
+
     /// Makes everything written so far durable and visible to searchers.
     void commit();
     /// Number of documents in the index (committed or not).
