@@ -2,6 +2,8 @@
 // embedding example.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -252,4 +254,43 @@ TEST_CASE("gazette-index reports each change and keeps gone files with --no-prun
     CHECK(lines[2]["summary"]["removed"] == 1);
     CHECK(lines[2]["summary"]["unchanged"] == 1);
     CHECK(lines[2]["summary"]["documents"] == 1);
+}
+
+TEST_CASE("explain covers text, HTML and JSONL input alike", "[cli][html][jsonl]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in" / "a.txt",
+                     "Home\nWorld\n\nNATO and Russia resume talks\n\nBy Jane Doe\n\nMarch 5, "
+                     "2009\n\nNATO and Russia resumed formal talks on Monday, ending a freeze "
+                     "that began after the war in Georgia, officials said.\n");
+    test::write_file(dir.path() / "in" / "b.html",
+                     "<html><head><meta property='og:site_name' content='Sky News'>"
+                     "<meta property='og:title' content='Envoys meet'></head><body><article>"
+                     "<h1>Envoys meet</h1><p>Envoys met in Brussels on Tuesday for talks that "
+                     "lasted many hours, diplomats said afterwards.</p></article></body></html>");
+    test::write_file(dir.path() / "in" / "c.jsonl",
+                     R"({"title": "Third", "url": "https://www.reuters.com/x", "text": "Envoys )"
+                     R"(met again. \"It was useful,\" said Dmitry Rogozin, the envoy."})"
+                     "\n");
+    auto r = run(index_bin() + " --dry-run --json --explain " + quote(dir.str("in")));
+    REQUIRE(r.status == 0);
+    std::map<std::string, std::set<std::string>> rules;  // file -> "field: rule"
+    for (const auto& j : json_lines(r.out)) {
+        if (!j.contains("id")) continue;
+        for (const auto& e : j["evidence"])
+            rules[j["id"].get<std::string>()].insert(e["field"].get<std::string>() + ": " +
+                                                     e["rule"].get<std::string>());
+    }
+    REQUIRE(rules.size() == 3);
+    auto has = [&](const std::string& id, const std::string& prefix) {
+        const auto& set = rules[id];
+        return std::any_of(set.begin(), set.end(),
+                           [&](const std::string& s) { return s.starts_with(prefix); });
+    };
+    CHECK(has("in/a.txt", "title: headline: a date follows"));
+    CHECK(has("in/a.txt", "date: month day, year"));
+    CHECK(has("in/b.html", "title: h1 matching the page's metadata title"));
+    CHECK(has("in/b.html", "outlet: og:site_name"));
+    CHECK(has("in/c.jsonl#https://www.reuters.com/x", "title: JSONL record"));
+    CHECK(has("in/c.jsonl#https://www.reuters.com/x", "outlet: JSONL record url"));
+    CHECK(has("in/c.jsonl#https://www.reuters.com/x", "speaker: name after \"said\""));
 }

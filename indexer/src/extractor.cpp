@@ -87,12 +87,12 @@ void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) 
             std::string canonical = o ? o->name : name;
             if (std::find(a.outlets.begin(), a.outlets.end(), canonical) == a.outlets.end())
                 a.outlets.push_back(canonical);
-            a.evidence.push_back({"outlet", canonical, "manifest", 0, name});
+            a.evidence.push_back({"outlet", canonical, overrides->origin, 0, name});
         }
     } else if (overrides && !overrides->url.empty() && a.outlets.empty()) {
         if (const Outlet* o = registry_.find_domain(overrides->url)) {
             a.outlets.push_back(o->name);
-            a.evidence.push_back({"outlet", o->name, "manifest url", 0, overrides->url});
+            a.evidence.push_back({"outlet", o->name, overrides->origin + " url", 0, overrides->url});
         }
     }
 }
@@ -101,11 +101,11 @@ void Extractor::override_rest(Article& a, const ArticleOverrides* overrides) con
     if (!overrides) return;
     if (!overrides->date.empty()) {
         a.date = overrides->date;
-        a.evidence.push_back({"date", a.date, "manifest", 0, overrides->date});
+        a.evidence.push_back({"date", a.date, overrides->origin, 0, overrides->date});
     }
     if (!overrides->title.empty()) {
         a.title = overrides->title;
-        a.evidence.push_back({"title", a.title, "manifest", 0, overrides->title});
+        a.evidence.push_back({"title", a.title, overrides->origin, 0, overrides->title});
     }
     if (!overrides->url.empty()) a.url = overrides->url;
 }

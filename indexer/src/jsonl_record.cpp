@@ -69,6 +69,7 @@ JsonlRecord parse_jsonl_record(std::string_view line) {
         r.error = "expected a JSON object (one article per line)";
         return r;
     }
+    r.overrides.origin = "JSONL record";
     r.overrides.title = string_of(first_of(j, {"title", "headline"}));
     r.overrides.url = string_of(first_of(j, {"url", "link", "canonical", "source_url"}));
     r.overrides.outlets = names(

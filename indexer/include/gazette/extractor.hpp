@@ -43,6 +43,7 @@ struct ArticleOverrides {
     std::string title;                 ///< headline
     std::string date;                  ///< YYYY-MM-DD
     std::vector<std::string> outlets;  ///< outlet names (canonicalised by the registry)
+    std::string origin = "manifest";   ///< where they come from, for --explain ("JSONL record")
 };
 
 /// Extracts an Article from the raw text of a file.
