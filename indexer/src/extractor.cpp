@@ -92,7 +92,8 @@ void Extractor::override_outlets(Article& a, const ArticleOverrides* overrides) 
     } else if (overrides && !overrides->url.empty() && a.outlets.empty()) {
         if (const Outlet* o = registry_.find_domain(overrides->url)) {
             a.outlets.push_back(o->name);
-            a.evidence.push_back({"outlet", o->name, overrides->origin + " url", 0, overrides->url});
+            a.evidence.push_back(
+                {"outlet", o->name, overrides->origin + " url", 0, overrides->url});
         }
     }
 }

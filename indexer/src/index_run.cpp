@@ -14,6 +14,7 @@
 #include "indexer_data.hpp"
 #include "roots.hpp"
 #include "site_chrome.hpp"
+#include "text.hpp"
 
 namespace gazette {
 
@@ -173,9 +174,21 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     SiteChrome chrome;
     if (writer) chrome = SiteChrome::parse(writer->metadata(site_chrome_key));
     const std::uint64_t known_files = chrome.files();
-    for (std::size_t s = 0; s < sources.size(); ++s) {
+    // Text files (JSONL records and HTML pages need no learning) that this
+    // run extracts; with too few to learn from and no model kept, none is
+    // read twice.
+    auto text_file = [](const SourceItem& item) {
+        if (!item.skipped.empty() || item.id.find('#') != std::string::npos) return false;
+        auto dot = item.id.rfind('.');
+        return dot != std::string::npos && text::lower(item.id.substr(dot)) == ".txt";
+    };
+    std::size_t to_learn = 0;
+    for (const auto& items : listed)
+        to_learn += static_cast<std::size_t>(std::count_if(items.begin(), items.end(), text_file));
+    for (std::size_t s = 0; s < sources.size() && known_files + to_learn >= SiteChrome::min_files;
+         ++s) {
         for (SourceItem item : listed[s]) {
-            if (!item.skipped.empty() || item.id.find('#') != std::string::npos) continue;
+            if (!text_file(item)) continue;
             try {
                 const ArticleOverrides* overrides = sources[s]->overrides(item);
                 if (writer) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "dates.hpp"
 #include "indexer_data.hpp"
@@ -59,7 +60,13 @@ const char* chrome_reason(const std::string& line) {
     return nullptr;
 }
 
+// Header lines are short: the tests below look at lines of at most this
+// many bytes (a megabyte line is story or nothing, and is not tokenised
+// again and again).
+constexpr std::size_t max_header_bytes = 600;
+
 bool is_breadcrumb(const std::string& line) {
+    if (line.size() > max_header_bytes) return false;
     if (line.find(" > ") != std::string::npos || line.find(" \u00bb ") != std::string::npos)
         return true;
     return line.rfind("Home ", 0) == 0 && word_count(line) >= 3;
@@ -67,6 +74,7 @@ bool is_breadcrumb(const std::string& line) {
 
 // The line only names an outlet, maybe with "news", "online", a domain.
 bool is_banner(const std::string& line, const OutletRegistry& registry) {
+    if (line.size() > max_header_bytes) return false;
     if (word_count(line) > 5) return false;
     std::string core = line;
     std::string lower = text::lower(line);
@@ -118,11 +126,6 @@ bool ends_sentence(std::string_view line) {
     return false;
 }
 
-// A story paragraph rather than header material.
-bool is_paragraph(std::string_view line) {
-    std::size_t n = units(line);
-    return n >= 16 || (n >= 10 && ends_sentence(line));
-}
 
 // Ends with a full stop that is not an abbreviation's ("N.Y.C.", "Jr.").
 bool ends_full_stop(std::string_view line) {
@@ -132,6 +135,19 @@ bool ends_full_stop(std::string_view line) {
     last.remove_suffix(1);
     if (last.find('.') != std::string_view::npos) return false;                       // "N.Y.C."
     return !(last.size() <= 3 && !last.empty() && last[0] >= 'A' && last[0] <= 'Z');  // "Jr."
+}
+
+// A line's length in words, counted once.
+std::size_t units(const Line& l) {
+    if (l.units_memo == static_cast<std::size_t>(-1))
+        l.units_memo = units(std::string_view(l.text));
+    return l.units_memo;
+}
+
+// A story paragraph rather than header material.
+bool is_paragraph(const Line& l) {
+    std::size_t n = units(l);
+    return n >= 16 || (n >= 10 && ends_sentence(l.text));
 }
 
 bool starts_lower(std::string_view line) {
@@ -144,15 +160,15 @@ double story_weight(const std::vector<Line>& lines, std::size_t i) {
     const Line& l = lines[i];
     if (l.role == LineRole::blank) return 0;
     if (l.role == LineRole::chrome) return -1;
-    std::size_t n = units(l.text);
+    std::size_t n = units(l);
     auto packed = [&](std::size_t j) {
-        return j < lines.size() && lines[j].role != LineRole::blank && !is_paragraph(lines[j].text);
+        return j < lines.size() && lines[j].role != LineRole::blank && !is_paragraph(lines[j]);
     };
     bool in_menu = (i > 0 && packed(i - 1)) || packed(i + 1);
     // Among packed short lines, a line is prose only when long and a
     // sentence: a teaser ends no sentence, an interface message is short
     // ("Sorry, we can't load comments right now. Try again.").
-    if (is_paragraph(l.text) && (!in_menu || (n >= 16 && ends_sentence(l.text))))
+    if (is_paragraph(l) && (!in_menu || (n >= 16 && ends_sentence(l.text))))
         return static_cast<double>(std::min<std::size_t>(n, 100));
     if (n >= 3 && ends_sentence(l.text) && !in_menu) return 1;
     return in_menu ? -3 : -1.5;
@@ -187,6 +203,7 @@ std::set<std::string> slug_words(std::string_view url) {
 }
 
 bool is_credit(const std::string& line, const OutletRegistry& registry) {
+    if (line.size() > max_header_bytes) return false;
     if (word_count(line) > 8 || line.find('/') == std::string::npos) return false;
     for (auto part : text::split(line, '/'))
         if (registry.find(std::string(part))) return true;
@@ -202,12 +219,17 @@ std::size_t word_count(std::string_view line) {
 bool is_caption(std::string_view line) {
     static const std::vector<std::string> marks =
         data::entries(data::text_of(data::indexer_files(), "words/caption_marks.txt"));
-    std::string lower = text::lower(line.substr(0, std::min<std::size_t>(line.size(), 2000)));
+    // Marks open or close a caption: its first and last 200 bytes.
+    std::string lower =
+        text::lower(line.size() <= 400 ? line
+                                       : std::string(line.substr(0, 200)) + " " +
+                                             std::string(line.substr(line.size() - 200)));
     return std::any_of(marks.begin(), marks.end(),
                        [&](const std::string& m) { return lower.find(m) != std::string::npos; });
 }
 
 bool is_byline(std::string_view line) {
+    if (line.size() > max_header_bytes) return false;
     auto words = text::tokenize(line);
     if (words.size() < 2 || words.size() > 16 || words[0].begin != 0) return false;
     if (!byline_words().count(words[0].lower)) return false;
@@ -228,10 +250,21 @@ struct Scored {
 // A metadata strip ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ... | Par
 // ...") may be longer when the date comes early.
 bool is_date_line(const Line& l) {
-    std::size_t n = units(l.text);
-    if (n > 40 || ends_full_stop(l.text)) return false;
-    auto d = find_date(l.text, DateOrder::unknown);
-    return d && (n <= 24 || d->begin < 80);
+    if (l.date_memo < 0) {
+        std::size_t n = units(l);
+        bool yes = false;
+        if (n <= 40 && !ends_full_stop(l.text)) {
+            auto d = find_date(l.text, DateOrder::unknown);
+            yes = d && (n <= 24 || d->begin < 80);
+        }
+        l.date_memo = yes;
+    }
+    return l.date_memo == 1;
+}
+
+bool byline_line(const Line& l) {
+    if (l.byline_memo < 0) l.byline_memo = is_byline(l.text);
+    return l.byline_memo == 1;
 }
 
 // The story: the maximum-sum run of story weights (Kadane), or nothing
@@ -276,15 +309,14 @@ std::vector<Segment> find_stories(const std::vector<Line>& lines) {
 
 Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_begin,
                       const std::set<std::string>& story_words, const std::set<std::string>& slug,
-                      const std::map<std::string, int>& line_counts,
+                      const std::unordered_map<std::string, int>& line_counts,
                       const std::vector<std::string>& normalized,
                       const std::vector<std::size_t>& blocks) {
     const auto& lines = layout.lines;
     const Line& l = lines[i];
-    std::size_t n = units(l.text);
+    std::size_t n = units(l);
     // A long headline is allowed, but not a sentence.
-    if (n < 1 || n > 30 || (is_paragraph(l.text) && ends_full_stop(l.text)) ||
-        l.text.ends_with(":"))
+    if (n < 1 || n > 30 || (is_paragraph(l) && ends_full_stop(l.text)) || l.text.ends_with(":"))
         return {};
     Scored s;
     s.score = 0;
@@ -297,14 +329,14 @@ Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_beg
     // three (a share bar is one block however many lines it has), or just
     // before it.
     auto meta = [](const Line& m) {
-        return m.role != LineRole::chrome && (is_byline(m.text) || is_date_line(m));
+        return m.role != LineRole::chrome && (byline_line(m) || is_date_line(m));
     };
     bool date_after = false, byline_after = false;
     for (std::size_t j = i + 1; j < lines.size() && j < i + 40; ++j) {
         if (blocks[j] > blocks[i] + 4) break;
         if (lines[j].role == LineRole::blank || lines[j].role == LineRole::chrome) continue;
         date_after = date_after || is_date_line(lines[j]);
-        byline_after = byline_after || is_byline(lines[j].text);
+        byline_after = byline_after || byline_line(lines[j]);
     }
     if (date_after) cue(3, "a date follows");
     if (byline_after) cue(2, "a byline follows");
@@ -322,7 +354,7 @@ Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_beg
     // or a sentence, not furniture.
     for (std::size_t j = i + 1; j < lines.size() && j < i + 3; ++j) {
         if (lines[j].role == LineRole::blank) continue;
-        std::size_t next = units(lines[j].text);
+        std::size_t next = units(lines[j]);
         if (lines[j].role != LineRole::chrome && !meta(lines[j]) && !is_caption(lines[j].text) &&
             (next >= 12 || (next >= 5 && ends_sentence(lines[j].text))))
             cue(1, "text follows");
@@ -333,15 +365,15 @@ Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_beg
     for (std::size_t j = i, seen = 0; j-- > 0 && seen < 1;) {
         if (lines[j].role == LineRole::blank) continue;
         ++seen;
-        bool heading = lines[j].role == LineRole::body && units(lines[j].text) >= 4 &&
-                       !is_paragraph(lines[j].text) && !ends_full_stop(lines[j].text) &&
+        bool heading = lines[j].role == LineRole::body && units(lines[j]) >= 4 &&
+                       !is_paragraph(lines[j]) && !ends_full_stop(lines[j].text) &&
                        !meta(lines[j]) && !is_caption(lines[j].text);
         bool menu = j > 0 && lines[j - 1].role != LineRole::blank;
         if (heading && !menu && blocks[j] + 1 == blocks[i]) cue(-1.5, "under another heading");
     }
     // One of a list of links: short lines packed around it.
     auto short_line = [&](std::size_t j) {
-        return j < lines.size() && lines[j].role != LineRole::blank && units(lines[j].text) < 10 &&
+        return j < lines.size() && lines[j].role != LineRole::blank && units(lines[j]) < 10 &&
                !meta(lines[j]);
     };
     if (i > 0 && short_line(i - 1) && short_line(i + 1)) cue(-2, "in a list of short lines");
@@ -354,7 +386,10 @@ Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_beg
         auto it = line_counts.find(normalized[i]);
         bool again = it != line_counts.end() && it->second > 1;
         if (!again) {
-            for (std::size_t j = 0; j < lines.size() && !again; ++j)
+            // Inside a longer line (a breadcrumb, a share text) within 150
+            // lines: the work per candidate stays bounded on any file.
+            std::size_t from = i > 150 ? i - 150 : 0, to = std::min(lines.size(), i + 150);
+            for (std::size_t j = from; j < to && !again; ++j)
                 again = j != i && normalized[j].size() > normalized[i].size() &&
                         normalized[j].size() < 4 * normalized[i].size() &&
                         normalized[j].find(normalized[i]) != std::string::npos;
@@ -380,7 +415,7 @@ Scored score_headline(const Layout& layout, std::size_t i, std::size_t story_beg
             "distance to the story");
     } else {
         std::size_t between = 0;
-        for (std::size_t j = story_begin; j < i; ++j) between += is_paragraph(lines[j].text);
+        for (std::size_t j = story_begin; j < i; ++j) between += is_paragraph(lines[j]);
         cue(-1 - 1.5 * static_cast<double>(between), "inside the story");
     }
     return s;
@@ -400,7 +435,8 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
             line.role = LineRole::body;
             if (const char* why = chrome_reason(line.text))
                 line.role = LineRole::chrome, line.why = why;
-            else if (hints.site_chrome && hints.site_chrome(text::normalize_name(line.text)))
+            else if (hints.site_chrome && line.text.size() <= max_header_bytes &&
+                     hints.site_chrome(text::normalize_name(line.text)))
                 line.role = LineRole::chrome, line.why = "repeated on many pages of the collection";
         }
         layout.lines.push_back(std::move(line));
@@ -416,9 +452,12 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
     }
 
     std::vector<std::string> normalized(lines.size());
-    std::map<std::string, int> line_counts;
+    std::unordered_map<std::string, int> line_counts;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].role == LineRole::blank) continue;
+        // A paragraph is never a headline or its repeat: only short lines
+        // are compared.
+        if (units(lines[i]) > 30 || lines[i].text.size() > 4 * max_header_bytes) continue;
         normalized[i] = text::normalize_name(lines[i].text);
         ++line_counts[normalized[i]];
     }
@@ -445,15 +484,15 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
         }
         std::size_t hi = story.begin;
         for (std::size_t paragraphs = 0; hi < story.end && paragraphs < 2; ++hi)
-            paragraphs += is_paragraph(lines[hi].text);
+            paragraphs += is_paragraph(lines[hi]);
         std::set<std::string> story_words;
         for (std::size_t i = story.begin; i < story.end; ++i)
-            if (lines[i].role == LineRole::body && is_paragraph(lines[i].text))
+            if (lines[i].role == LineRole::body && is_paragraph(lines[i]))
                 for (auto& w : content_words(lines[i].text)) story_words.insert(w);
         for (std::size_t i = p.lo; i < hi; ++i) {
             const Line& l = lines[i];
             if (l.role != LineRole::body) continue;
-            if (is_breadcrumb(l.text) || is_byline(l.text) || is_banner(l.text, registry) ||
+            if (is_breadcrumb(l.text) || byline_line(l) || is_banner(l.text, registry) ||
                 is_date_line(l))
                 continue;
             Scored s = score_headline(layout, i, story.begin, story_words, slug, line_counts,
@@ -499,7 +538,7 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
     // outside the story is an aside.
     std::size_t header_end = layout.title_index >= 0 ? best_i + 1 : story_begin;
     for (std::size_t paragraphs = 0; header_end < story_end; ++header_end) {
-        if (!is_paragraph(lines[header_end].text)) continue;
+        if (!is_paragraph(lines[header_end])) continue;
         if (++paragraphs == 2) break;
     }
     // Bylines and dates are looked for a little further: fifteen lines
@@ -513,19 +552,19 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Line& l = lines[i];
         if (l.role != LineRole::body) continue;
-        bool header = i >= lo && i < header_end && !is_paragraph(l.text);
+        bool header = i >= lo && i < header_end && !is_paragraph(l);
         bool meta_zone = i >= lo && i < meta_end;
         if (normalized[i] == title_norm) {
             l.role = LineRole::title_repeat, l.why = "headline repeated";
         } else if (header && is_breadcrumb(l.text)) {
             l.role = LineRole::breadcrumb, l.why = "navigation breadcrumb";
-        } else if (meta_zone && is_byline(l.text)) {
+        } else if (meta_zone && byline_line(l)) {
             l.role = LineRole::byline, l.why = "byline";
         } else if (header && is_banner(l.text, registry)) {
             l.role = LineRole::banner, l.why = "outlet name as a heading";
         } else if (meta_zone && is_date_line(l)) {
             l.role = LineRole::date_line, l.why = "short header line with a date";
-        } else if (layout.title_index >= 0 && i > best_i && i < story_begin && units(l.text) >= 8 &&
+        } else if (layout.title_index >= 0 && i > best_i && i < story_begin && units(l) >= 8 &&
                    !is_caption(l.text) && (lines[i - 1].role == LineRole::blank) &&
                    (i + 1 == lines.size() || lines[i + 1].role == LineRole::blank)) {
             l.why = "standfirst";  // between headline and story, a line of its own: body

@@ -37,6 +37,10 @@ struct Line {
     std::string text;  ///< trimmed
     LineRole role = LineRole::blank;
     std::string why;  ///< the rule that set the role
+    // Memos for analyse_layout (-1: not yet known): whether the line is a
+    // date line, a byline. A headline candidate looks at its neighbours'.
+    mutable signed char date_memo = -1, byline_memo = -1;
+    mutable std::size_t units_memo = static_cast<std::size_t>(-1);  // words, see units()
 };
 
 /// The classified lines of one article.

@@ -29,9 +29,13 @@ struct OutletRegistry::Impl {
     std::vector<Outlet> outlets;
     // Normalised name or alias -> index into outlets, for find().
     std::map<std::string, std::size_t, std::less<>> by_name;
-    // Per outlet, its names lower-cased: find_in() runs an outlet's regexes
-    // only when one of these occurs in the text.
-    std::vector<std::vector<std::string>> lower_names;
+    // Per outlet, its names and aliases: lower-cased, as written, and
+    // whether they match only as written (short capitals).
+    struct Name {
+        std::string lower, written;
+        bool exact = false;
+    };
+    std::vector<std::vector<Name>> lower_names;
     // Per outlet, the compiled matchers for its names, aliases and patterns
     // (RE2: linear in the text; shared, as RE2 objects are immutable).
     std::vector<std::vector<std::shared_ptr<const RE2>>> matchers;
@@ -48,25 +52,19 @@ struct OutletRegistry::Impl {
             if (!re->ok()) throw Error(ErrorKind::invalid_input, re->error());
             res.push_back(std::move(re));
         };
-        // Whole words only; short capitals ("RT", "AFP") only in capitals.
-        auto add_name = [&](const std::string& name) {
-            add("(?:^|[^A-Za-z0-9])" + RE2::QuoteMeta(name) + "(?:$|[^A-Za-z0-9])",
-                all_caps_short(name));
-        };
-        // A name that is a common word is matched by find() (a whole line)
-        // and by its domains, never inside a text.
-        if (!o.name_alone) {
-            add_name(o.name);
-            for (const auto& a : o.aliases) add_name(a);
-        }
+        // Names and aliases are matched by find_in() without regexes (a
+        // registry of hundreds of outlets must load fast); only patterns
+        // are compiled.
         for (const auto& p : o.patterns) add(p, false);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
         if (lower_names.size() <= i) lower_names.resize(i + 1);
         lower_names[i].clear();
         if (!o.name_alone) {
-            lower_names[i] = {text::lower(o.name)};
-            for (const auto& a : o.aliases) lower_names[i].push_back(text::lower(a));
+            // Whole words only; short capitals ("RT", "AFP") only in capitals.
+            lower_names[i].push_back({text::lower(o.name), o.name, all_caps_short(o.name)});
+            for (const auto& a : o.aliases)
+                lower_names[i].push_back({text::lower(a), a, all_caps_short(a)});
         }
         for (const auto& d : o.domains) by_domain.emplace(d, i);
         if (outlets.size() == i + 1 && by_name.size() > 0 && !replaced) {
@@ -162,7 +160,8 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
                         ? impl_->outlets.end()
                         : impl_->outlets.begin() + static_cast<long>(known->second);
         std::size_t i = static_cast<std::size_t>(same - impl_->outlets.begin());
-        if (same == impl_->outlets.end()) {
+        const bool extends = same != impl_->outlets.end();
+        if (!extends) {
             impl_->outlets.push_back(std::move(o));
         } else {
             // A known outlet is extended, not replaced: its aliases and
@@ -181,7 +180,7 @@ void OutletRegistry::load_json(const std::string& json, const std::string& origi
             if (entry.contains("name_alone")) same->name_alone = o.name_alone;
         }
         try {
-            impl_->compile(i, same != impl_->outlets.end());
+            impl_->compile(i, extends);
         } catch (const Error& e) {
             throw Error(ErrorKind::invalid_input,
                         fmt::format("outlet registry {}: entry {}: bad pattern (RE2 syntax): {}",
@@ -199,17 +198,31 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
     std::vector<std::pair<std::size_t, const Outlet*>> found;
     const std::string lower = text::lower(text);
     const bool may_hold_domain = text.find('.') != std::string::npos;
-    for (std::size_t i = 0; i < impl_->outlets.size(); ++i) {
-        const auto& names = impl_->lower_names[i];
-        bool named = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-            return lower.find(n) != std::string::npos;
-        });
-        if (!named && !(may_hold_domain && !impl_->outlets[i].patterns.empty())) continue;
-        std::size_t first = std::string::npos;
-        for (const auto& re : impl_->matchers[i]) {
-            patterns::Match<0> m;
-            if (patterns::first_match(*re, text, m)) first = std::min(first, m.begin(text));
+    // The first whole-word occurrence of `needle` in `hay` (ASCII letters
+    // and digits are word characters, as for the patterns).
+    auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    auto whole_word = [&](const std::string& hay, const std::string& needle) {
+        if (needle.empty()) return std::string::npos;
+        for (std::size_t p = hay.find(needle); p != std::string::npos;
+             p = hay.find(needle, p + 1)) {
+            std::size_t e = p + needle.size();
+            if ((p == 0 || !word_char(hay[p - 1])) && (e == hay.size() || !word_char(hay[e])))
+                return p;
         }
+        return std::string::npos;
+    };
+    for (std::size_t i = 0; i < impl_->outlets.size(); ++i) {
+        std::size_t first = std::string::npos;
+        for (const auto& n : impl_->lower_names[i])
+            first =
+                std::min(first, n.exact ? whole_word(text, n.written) : whole_word(lower, n.lower));
+        if (may_hold_domain)
+            for (const auto& re : impl_->matchers[i]) {
+                patterns::Match<0> m;
+                if (patterns::first_match(*re, text, m)) first = std::min(first, m.begin(text));
+            }
         if (first != std::string::npos) found.emplace_back(first, &impl_->outlets[i]);
     }
     // Addresses: runs of letters, digits, dots and hyphens holding a dot.
