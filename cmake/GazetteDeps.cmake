@@ -1,7 +1,7 @@
 # The Debian libraries the indexer links besides Xapian, as imported
 # targets: gazette::re2 (linear-time regular expressions for extraction),
-# gazette::uchardet (encoding detection) and gazette::gumbo (HTML5
-# parsing). Also used by the installed package config, so consumers of the
+# gazette::uchardet (encoding detection), gazette::gumbo (HTML5
+# parsing) and gazette::zlib (.html.gz pages). Also used by the installed package config, so consumers of the
 # static indexer get them linked.
 find_package(PkgConfig REQUIRED)
 
@@ -22,3 +22,4 @@ endfunction()
 gazette_pkg_target(re2 libre2-dev)
 gazette_pkg_target(uchardet libuchardet-dev)
 gazette_pkg_target(gumbo libgumbo-dev)
+gazette_pkg_target(zlib zlib1g-dev)

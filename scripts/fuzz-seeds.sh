@@ -36,6 +36,14 @@ elif target == "html_article":
     page = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
     seeds = [page.encode(), page.encode("utf-16"), ("<div>" * 2000 + story).encode(),
              b"<html><p>unclosed <b>bold <i>italic</p></div><script>x", b""]
+elif target == "gzip_html":
+    import gzip as _gzip
+    page = ("<html><head><title>NATO and Russia resume talks | Sky News</title></head><body>"
+            "<article><h1>NATO and Russia resume talks</h1><p>BRUSSELS (Reuters) - NATO and "
+            "Russia resumed talks on Monday, the alliance said.</p></article></body></html>")
+    whole = _gzip.compress(page.encode(), mtime=0)
+    seeds = [whole, whole + whole, whole[: len(whole) // 2], _gzip.compress(b"\0" * 100000, mtime=0),
+             b"\x1f\x8b not really gzip", page.encode()]
 elif target == "jsonl_record":
     import json as _json
     story = ("BRUSSELS (Reuters) - NATO and Russia resumed talks on Monday. \"We differ,\" "

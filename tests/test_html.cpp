@@ -2,7 +2,10 @@
 // same text rules on it. Fixtures are written here (no publisher's pages).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "gazette/extractor.hpp"
+#include "gzip.hpp"
 #include "helpers.hpp"
 #include "html_page.hpp"
 
@@ -199,4 +202,45 @@ TEST_CASE("a picture's caption gives no speaker", "[html][speakers]") {
         "began after the war in Georgia last August, officials said.\n",
         nullptr);
     CHECK(a.speakers.empty());
+}
+
+TEST_CASE("a compressed page (.html.gz) is read like an HTML file; a bad one is named",
+          "[html][cli]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in" / "page.html",
+                     page("<title>NATO and Russia resume formal talks | Sky News</title>",
+                          "<article><h1>NATO and Russia resume formal talks</h1>" +
+                              story_paragraphs + "</article>"));
+    REQUIRE(test::run("gzip " + (dir.path() / "in" / "page.html").string()).status == 0);
+    test::write_file(dir.path() / "in" / "broken.html.gz", "\x1f\x8b not gzip at all");
+    std::vector<ItemOutcome> outcomes;
+    IndexOptions o;
+    o.dry_run = true;
+    index_files({dir.str("in")}, o, [&](const ItemOutcome& x) { outcomes.push_back(x); });
+    REQUIRE(outcomes.size() == 2);
+    std::sort(outcomes.begin(), outcomes.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
+    CHECK(outcomes[0].id == "in/broken.html.gz");
+    CHECK(outcomes[0].change == Change::skipped);
+    CHECK_THAT(outcomes[0].reason, Catch::Contains("gzip"));
+    CHECK(outcomes[1].id == "in/page.html.gz");
+    CHECK(outcomes[1].article.title == "NATO and Russia resume formal talks");
+    CHECK(outcomes[1].article.outlets.front() == "Sky News");
+}
+
+TEST_CASE("inflating is bounded: a small bomb costs the limit, no more", "[html][hardening]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "zeros", std::string(5'000'000, '\0'));
+    REQUIRE(test::run("gzip " + (dir.path() / "zeros").string()).status == 0);
+    auto bomb = test::read_file(dir.path() / "zeros.gz");
+    CHECK(bomb.size() < 20'000);
+    auto out = gunzip(bomb, 1'000'000);
+    CHECK(out.cut);
+    CHECK(out.bytes.size() == 1'000'000);
+    CHECK(out.error.empty());
+    auto whole = gunzip(bomb, 10'000'000);
+    CHECK_FALSE(whole.cut);
+    CHECK(whole.bytes.size() == 5'000'000);
+    CHECK_FALSE(gunzip(bomb.substr(0, bomb.size() / 2), 10'000'000).error.empty());
+    CHECK_FALSE(gunzip("plain text", 100).error.empty());
 }

@@ -1,4 +1,4 @@
-// FolderSource: the article files (.txt, .html, .htm; .jsonl/.ndjson, an
+// FolderSource: the article files (.txt, .html, .htm, .html.gz; .jsonl/.ndjson, an
 // article per line) under a folder.
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -15,6 +15,7 @@
 
 #include "decode.hpp"
 #include "gazette/source.hpp"
+#include "gzip.hpp"
 #include "hash.hpp"
 #include "jsonl_record.hpp"
 #include "text.hpp"
@@ -27,6 +28,7 @@ namespace {
 
 bool is_html(const fs::path& p) {
     auto ext = p.extension();
+    if (ext == ".gz") ext = p.stem().extension();  // page.html.gz
     return ext == ".html" || ext == ".htm";
 }
 
@@ -271,7 +273,7 @@ SourceText FolderSource::read(SourceItem& item) {
         out.skipped = "not a regular file";
         return out;
     }
-    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    auto size = static_cast<std::uintmax_t>(st.st_size);
     const std::size_t want = static_cast<std::size_t>(std::min(size, max_article_bytes));
     std::string bytes(want, '\0');
     std::size_t got = 0;
@@ -288,6 +290,23 @@ SourceText FolderSource::read(SourceItem& item) {
     bytes.resize(got);
     item.fingerprint.size = size > max_article_bytes ? size : got;
     item.fingerprint.content_hash = hash64(bytes);
+    if (is_gzip_name(item.path)) {
+        // A compressed page: inflated up to the same bound.
+        if (size > max_article_bytes) {
+            out.skipped = fmt::format("compressed file over {}", mib(max_article_bytes));
+            return out;
+        }
+        Inflated page = gunzip(bytes, max_article_bytes);
+        if (!page.error.empty()) {
+            out.skipped = page.error;
+            return out;
+        }
+        if (page.cut)
+            out.note = fmt::format("truncated: only the first {} of the inflated page are indexed",
+                                   mib(page.bytes.size()));
+        bytes = std::move(page.bytes);
+        size = bytes.size();
+    }
     if (size > max_article_bytes) {
         // Cut at the last line end, so no line is indexed in part.
         auto nl = bytes.rfind('\n');
