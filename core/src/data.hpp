@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace gazette::data {
@@ -33,8 +34,16 @@ std::vector<std::string> entries(std::string_view text);
 /// Entries that occur more than once (a test keeps every list free of them).
 std::vector<std::string> duplicates(std::string_view text);
 
-/// A word list for lookups (heterogeneous: find(std::string_view) works).
-using WordSet = std::set<std::string, std::less<>>;
+/// Hashing for WordSet that takes strings and string views alike.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+/// A word list for lookups (heterogeneous: find(std::string_view) works);
+/// hashed, as extraction looks up every word of every paragraph.
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 /// The entries of `name` among `files` as a set.
 WordSet word_set(std::span<const File> files, std::string_view name);
 

@@ -29,13 +29,16 @@ struct OutletRegistry::Impl {
     std::vector<Outlet> outlets;
     // Normalised name or alias -> index into outlets, for find().
     std::map<std::string, std::size_t, std::less<>> by_name;
-    // Per outlet, its names and aliases: lower-cased, as written, and
-    // whether they match only as written (short capitals).
+    // Names and aliases for find_in(), by their words lower-cased and
+    // joined by spaces ("agence france presse"): the outlet, the name as
+    // written, and whether it matches only as written (short capitals).
     struct Name {
-        std::string lower, written;
+        std::size_t outlet = 0;
+        std::string written;
         bool exact = false;
     };
-    std::vector<std::vector<Name>> lower_names;
+    std::unordered_map<std::string, std::vector<Name>> names_by_words;
+    std::size_t longest_name = 1;  // in words
     // Per outlet, the compiled matchers for its names, aliases and patterns
     // (RE2: linear in the text; shared, as RE2 objects are immutable).
     std::vector<std::vector<std::shared_ptr<const RE2>>> matchers;
@@ -58,13 +61,22 @@ struct OutletRegistry::Impl {
         for (const auto& p : o.patterns) add(p, false);
         if (matchers.size() <= i) matchers.resize(i + 1);
         matchers[i] = std::move(res);
-        if (lower_names.size() <= i) lower_names.resize(i + 1);
-        lower_names[i].clear();
         if (!o.name_alone) {
             // Whole words only; short capitals ("RT", "AFP") only in capitals.
-            lower_names[i].push_back({text::lower(o.name), o.name, all_caps_short(o.name)});
-            for (const auto& a : o.aliases)
-                lower_names[i].push_back({text::lower(a), a, all_caps_short(a)});
+            auto index_name = [&](const std::string& name) {
+                auto words = text::tokenize(name);
+                if (words.empty()) return;
+                std::string key;
+                for (const auto& w : words) key += (key.empty() ? "" : " ") + w.lower;
+                auto& refs = names_by_words[key];
+                Name n{i, name, all_caps_short(name)};
+                if (std::none_of(refs.begin(), refs.end(),
+                                 [&](const Name& r) { return r.outlet == i && r.written == name; }))
+                    refs.push_back(std::move(n));
+                longest_name = std::max(longest_name, words.size());
+            };
+            index_name(o.name);
+            for (const auto& a : o.aliases) index_name(a);
         }
         for (const auto& d : o.domains) by_domain.emplace(d, i);
         if (outlets.size() == i + 1 && by_name.size() > 0 && !replaced) {
@@ -198,32 +210,34 @@ std::vector<const Outlet*> OutletRegistry::find_in(const std::string& text) cons
     std::vector<std::pair<std::size_t, const Outlet*>> found;
     const std::string lower = text::lower(text);
     const bool may_hold_domain = text.find('.') != std::string::npos;
-    // The first whole-word occurrence of `needle` in `hay` (ASCII letters
-    // and digits are word characters, as for the patterns).
-    auto word_char = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    };
-    auto whole_word = [&](const std::string& hay, const std::string& needle) {
-        if (needle.empty()) return std::string::npos;
-        for (std::size_t p = hay.find(needle); p != std::string::npos;
-             p = hay.find(needle, p + 1)) {
-            std::size_t e = p + needle.size();
-            if ((p == 0 || !word_char(hay[p - 1])) && (e == hay.size() || !word_char(hay[e])))
-                return p;
+    // Names: every run of up to the longest name's words, looked up.
+    auto words = text::tokenize(text);
+    std::vector<std::size_t> first(impl_->outlets.size(), std::string::npos);
+    const std::size_t longest = std::min<std::size_t>(impl_->longest_name, 8);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string key;
+        for (std::size_t n = 0; n < longest && i + n < words.size(); ++n) {
+            if (n > 0) key += ' ';
+            key += words[i + n].lower;
+            auto it = impl_->names_by_words.find(key);
+            if (it == impl_->names_by_words.end()) continue;
+            for (const auto& ref : it->second) {
+                if (ref.exact &&
+                    std::string_view(text).substr(words[i].begin,
+                                                  words[i + n].end - words[i].begin) != ref.written)
+                    continue;
+                first[ref.outlet] = std::min(first[ref.outlet], words[i].begin);
+            }
         }
-        return std::string::npos;
-    };
+    }
     for (std::size_t i = 0; i < impl_->outlets.size(); ++i) {
-        std::size_t first = std::string::npos;
-        for (const auto& n : impl_->lower_names[i])
-            first =
-                std::min(first, n.exact ? whole_word(text, n.written) : whole_word(lower, n.lower));
         if (may_hold_domain)
             for (const auto& re : impl_->matchers[i]) {
                 patterns::Match<0> m;
-                if (patterns::first_match(*re, text, m)) first = std::min(first, m.begin(text));
+                if (patterns::first_match(*re, text, m))
+                    first[i] = std::min(first[i], m.begin(text));
             }
-        if (first != std::string::npos) found.emplace_back(first, &impl_->outlets[i]);
+        if (first[i] != std::string::npos) found.emplace_back(first[i], &impl_->outlets[i]);
     }
     // Addresses: runs of letters, digits, dots and hyphens holding a dot.
     if (may_hold_domain && !impl_->by_domain.empty()) {
