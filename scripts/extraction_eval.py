@@ -80,7 +80,8 @@ def main():
     rows = []
     for kind, key in (("text", "file"), ("html", "html")):
         s = {"title": [0, 0], "title_hand": [0, 0], "date": [0, 0], "date_hand": [0, 0],
-             "date_wrong": 0, "outlets": [0, 0, 0], "speakers": [0, 0, 0]}
+             "date_wrong": 0, "outlets": [0, 0, 0], "outlets_hand": [0, 0, 0],
+             "speakers": [0, 0, 0]}
         for t in truth:
             g = got.get(t[key])
             if g is None:
@@ -103,6 +104,8 @@ def main():
             if args.show and (fp or fn):
                 print(f"{kind:4} {t[key]:24} outlets {g.get('outlets', [])} vs {t['outlets']}")
             s["outlets"] = [a + b for a, b in zip(s["outlets"], (tp, fp, fn))]
+            if hand:
+                s["outlets_hand"] = [a + b for a, b in zip(s["outlets_hand"], (tp, fp, fn))]
             if t.get("speakers") is not None:
                 tp2, fp2, fn2 = f1_counts(t["speakers"], t.get("speakers_optional", []), aliases,
                                           g.get("speakers", []))
@@ -128,14 +131,15 @@ def main():
 
     print(f"{len(truth)} pages ({sum(t.get('checked_by_hand', False) for t in truth)} checked by hand)")
     print(f"{'from':5} {'title':>7} {'title*':>7} {'date':>7} {'date*':>7} {'wrong*':>7} "
-          f"{'outlets F1 (P/R)':>18} {'speakers F1 (P/R)':>19}")
+          f"{'outlets F1 (P/R)':>18} {'outlets* F1':>11} {'speakers F1 (P/R)':>19}")
     for kind, s in rows:
         of, op, orr = f1(s["outlets"])
         sf, sp, sr = f1(s["speakers"])
+        ohf, _, _ = f1(s["outlets_hand"])
         frac = lambda c: c[0] / c[1] if c[1] else 0
         print(f"{kind:5} {frac(s['title']):7.2f} {frac(s['title_hand']):7.2f} "
               f"{frac(s['date']):7.2f} {frac(s['date_hand']):7.2f} {s['date_wrong']:7d} "
-              f"{of:8.2f} ({op:.2f}/{orr:.2f}) {sf:9.2f} ({sp:.2f}/{sr:.2f})")
+              f"{of:8.2f} ({op:.2f}/{orr:.2f}) {ohf:11.2f} {sf:9.2f} ({sp:.2f}/{sr:.2f})")
     print("* = on the pages checked by hand; wrong* = dates given that differ from the truth")
 
 
