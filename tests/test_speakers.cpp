@@ -185,3 +185,12 @@ TEST_CASE("attributions in French, Portuguese, Spanish, German, Italian and Russ
         std::vector<std::string>{
             "\u041c\u0430\u0440\u0438\u044f \u0417\u0430\u0445\u0430\u0440\u043e\u0432\u0430"});
 }
+
+TEST_CASE("abbreviated titles, party tags and ages resolve to the named person", "[speakers]") {
+    CHECK(speakers({"\u201cWe will pass it,\u201d said Rep. Steny H. Hoyer, D-Md., the majority "
+                    "leader."}) == V{"Steny H. Hoyer"});
+    CHECK(speakers({"Senator Jane Fulton arrived late.",
+                    "The 56-year-old said she would vote against the bill."}) == V{"Jane Fulton"});
+    CHECK(speakers({"Gov. Ann Richards, 58, told reporters the race was close."}) ==
+          V{"Ann Richards"});
+}

@@ -118,6 +118,9 @@ std::vector<Tok> tokens_of(const std::string& s) {
         Tok w{s.substr(t.begin, t.end - t.begin), t.lower, true, t.begin};
         if (t.end < s.size() && s[t.end] == '.' && w.text.size() == 1 && is_upper_start(w.text)) {
             w.text += '.';  // an initial
+        } else if (t.end < s.size() && s[t.end] == '.' && is_upper_start(w.text) &&
+                   w.text.size() <= 5 && role_words().count(w.lower)) {
+            w.text += '.';  // a title's abbreviation: "Rep.", "Sen.", "Gov."
         }
         out.push_back(std::move(w));
     }
@@ -155,7 +158,7 @@ std::vector<Tok> clean_name(std::vector<Tok> run) {
         if (non_person_words().count(t.lower) || is_role(t.lower)) return {};
     // "Tunisian Islamists", "the Europeans": a group, not a person.
     const std::string& last = run.back().lower;
-    for (std::string_view plural : {"ists", "ians", "icans", "eans", "ites", "ards"})
+    for (std::string_view plural : {"ists", "ians", "icans", "eans"})
         if (last.size() > plural.size() + 3 && last.ends_with(plural)) return {};
     if (!is_name_word(run.front()) && !particles().count(run.front().lower)) return {};
     // "D. C.": initials alone name nobody.
@@ -413,7 +416,10 @@ std::vector<std::string> find_speakers(const std::vector<Paragraph>& paragraphs,
                 }
                 continue;
             }
-            if (j > 0 && toks[j - 1].word && pronouns().count(toks[j - 1].lower)) {
+            // "The 56-year-old said": the person just named, as "he said".
+            bool aged = j > 1 && toks[j - 1].word && toks[j - 1].lower.ends_with("-year-old") &&
+                        toks[j - 2].lower == "the";
+            if (j > 0 && toks[j - 1].word && (pronouns().count(toks[j - 1].lower) || aged)) {
                 if (last_person)
                     add(*last_person,
                         "\"" + toks[j - 1].lower + " " + t.lower + "\" after a named person", para,
