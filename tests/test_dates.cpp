@@ -120,3 +120,10 @@ TEST_CASE("a revision date loses to the publication date", "[dates]") {
     CHECK(pub("Updated 5:02 PM ET, Fri November 22, 2019") == "2019-11-22 revision");
     CHECK(pub("no date here") == "none");
 }
+
+TEST_CASE("a relative date stays unknown", "[dates]") {
+    CHECK(iso("22 hours ago") == "none");
+    CHECK(iso("Updated 3 days ago") == "none");
+    CHECK(iso("Aktualizováno před 21 minutami") == "none");
+    CHECK(iso("Yesterday at 11:04") == "none");
+}
