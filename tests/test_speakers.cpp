@@ -194,3 +194,12 @@ TEST_CASE("abbreviated titles, party tags and ages resolve to the named person",
     CHECK(speakers({"Gov. Ann Richards, 58, told reporters the race was close."}) ==
           V{"Ann Richards"});
 }
+
+TEST_CASE("a sentence's opening word and an occupation are not part of the name", "[speakers]") {
+    CHECK(speakers({"Even Joan Sutherland said the hall was too small."}) == V{"Joan Sutherland"});
+    CHECK(speakers({"Then Jesus Alvarez said he would stay."}) == V{"Jesus Alvarez"});
+    CHECK(speakers({"Physiologist Ancel Keys said fat was the culprit."}) == V{"Ancel Keys"});
+    CHECK(speakers({"The Allied Arts Council said it would meet.",
+                    "Industrial Development said the plant would open."})
+              .empty());
+}

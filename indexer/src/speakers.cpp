@@ -47,6 +47,8 @@ GAZETTE_WORDS(passive_speech, "passive_speech.txt")
 GAZETTE_WORDS(agent_words, "agent_words.txt")
 // Auxiliaries before an inverted verb: «...», a déclaré X.
 GAZETTE_WORDS(auxiliaries, "auxiliaries.txt")
+// Words opening a sentence before a name: "Even Joan Sutherland said".
+GAZETTE_WORDS(openers, "name_openers.txt")
 #undef GAZETTE_WORDS
 
 // Longest run of words taken as one name (with its roles): "Boston Red
@@ -149,7 +151,8 @@ bool is_role(const std::string& lower) {
 std::vector<Tok> clean_name(std::vector<Tok> run) {
     std::size_t i = 0;
     for (std::size_t k = 0; k < run.size(); ++k)
-        if (!run[k].word || is_role(run[k].lower)) i = k + 1;
+        if (!run[k].word || is_role(run[k].lower) || (k == i && openers().count(run[k].lower)))
+            i = k + 1;
     run.erase(run.begin(), run.begin() + static_cast<long>(i));
     // Drop a trailing particle ("de" before a non-name).
     while (!run.empty() && particles().count(run.back().lower)) run.pop_back();
