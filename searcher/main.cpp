@@ -29,7 +29,7 @@ void print_text(const gazette::SearchResult& r, bool color, bool facets) {
     }
     const char* bold = color ? "\033[1m" : "";
     const char* off = color ? "\033[0m" : "";
-    fmt::print("about {} result{} for \"{}\"{}\n\n", r.total, r.total == 1 ? "" : "s", r.query,
+    fmt::print("{} result{} for \"{}\"{}\n\n", r.total, r.total == 1 ? "" : "s", r.query,
                r.relaxed ? " (no article has every word; showing those with some)" : "");
     if (facets) {
         print_facet("outlets:", r.facets.outlets);

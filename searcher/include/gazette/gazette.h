@@ -125,7 +125,7 @@ GAZETTE_C_API gazette_status gazette_search(gazette_searcher* searcher,
 /** Frees a result and every string read from it (NULL: nothing). */
 GAZETTE_C_API void gazette_result_free(gazette_result* result);
 
-/** Estimated number of matching articles. */
+/** Number of matching articles (exact, filters included). */
 GAZETTE_C_API size_t gazette_result_total(const gazette_result* result);
 /** Non-zero when no article had every word and any-word matches were returned. */
 GAZETTE_C_API int gazette_result_relaxed(const gazette_result* result);

@@ -145,7 +145,7 @@ struct Limits {
 struct SearchResult {
     std::string query;         ///< the query text as given
     std::string parsed_query;  ///< Xapian's description of the query run (debugging)
-    std::size_t total = 0;     ///< estimated number of matching documents
+    std::size_t total = 0;     ///< number of matching documents (exact, filters included)
     /// True when no article had all the query's words, so articles having
     /// any of them are returned instead (ranked by how many, how rare).
     bool relaxed = false;
