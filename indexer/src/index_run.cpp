@@ -87,6 +87,13 @@ void count(IndexSummary& s, Change c) {
     }
 }
 
+// Same size, time and settings as when it was indexed: the file is as
+// indexed and need not even be read.
+bool unchanged_on_disk(const std::optional<Fingerprint>& stored, const Fingerprint& now) {
+    return stored && stored->size == now.size && stored->mtime_ns == now.mtime_ns &&
+           stored->settings_hash == now.settings_hash;
+}
+
 // One item: decide, read, extract, write.
 void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Extractor& extractor,
                 std::uint64_t settings, ItemOutcome& out) {
@@ -100,10 +107,7 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
     std::optional<Fingerprint> stored;
     if (writer) {
         stored = writer->fingerprint(item.id);
-        // Same size, time and settings: the file is as indexed; not even read.
-        if (stored && stored->size == item.fingerprint.size &&
-            stored->mtime_ns == item.fingerprint.mtime_ns &&
-            stored->settings_hash == item.fingerprint.settings_hash) {
+        if (unchanged_on_disk(stored, item.fingerprint)) {
             out.change = Change::unchanged;
             return;
         }
@@ -190,14 +194,10 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
         for (SourceItem item : listed[s]) {
             if (!text_file(item)) continue;
             try {
-                const ArticleOverrides* overrides = sources[s]->overrides(item);
-                if (writer) {
-                    auto stored = writer->fingerprint(item.id);
-                    if (stored && stored->size == item.fingerprint.size &&
-                        stored->mtime_ns == item.fingerprint.mtime_ns &&
-                        stored->settings_hash == item_settings(settings, overrides))
-                        continue;  // unchanged: learned when it was indexed
-                }
+                item.fingerprint.settings_hash =
+                    item_settings(settings, sources[s]->overrides(item));
+                if (writer && unchanged_on_disk(writer->fingerprint(item.id), item.fingerprint))
+                    continue;  // unchanged: learned when it was indexed
                 SourceText text = sources[s]->read(item);
                 if (text.skipped.empty() && text.format == TextFormat::text)
                     chrome.learn(text.text);

@@ -137,17 +137,15 @@ SiteVote vote_site(const Layout& layout, const OutletRegistry& registry) {
             v.second = &l;
         }
         double weight = whole[i] ? 2 : 1;
-        for (const Outlet* o : registry.find_in(l.text)) {
-            if (o == holder) continue;
+        auto vote = [&](const Outlet* o) {
             auto& v = votes[o];
             if (!v.second) v.second = &l;
             v.first += weight;
-        }
-        if (whole[i] && registry.find_in(l.text).empty()) {  // a name alone ("Salon")
-            auto& v = votes[whole[i]];
-            v.first += weight;
-            if (!v.second) v.second = &l;
-        }
+        };
+        auto named = registry.find_in(l.text);
+        for (const Outlet* o : named)
+            if (o != holder) vote(o);
+        if (whole[i] && named.empty()) vote(whole[i]);  // a name alone ("Salon")
     }
     SiteVote best;
     double second = 0;
