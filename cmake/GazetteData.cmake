@@ -4,6 +4,7 @@
 # Word lists and registries stay data files; re-configures when one changes.
 function(gazette_embed_data output header function base_dir)
   set(rows "")
+  set(arrays "")
   set(index 0)
   foreach(file IN LISTS ARGN)
     file(READ "${base_dir}/${file}" text)
@@ -11,7 +12,10 @@ function(gazette_embed_data output header function base_dir)
     if(NOT clash EQUAL -1)
       message(FATAL_ERROR "${file} contains the embedding delimiter )gz_data\"")
     endif()
-    string(APPEND rows "    {\"${file}\", R\"gz_data(${text})gz_data\"},\n")
+    # Arrays, not string_view literals: measuring a long literal at compile
+    # time runs into the compiler's constexpr loop limit.
+    string(APPEND arrays "constexpr char text_${index}[] = R\"gz_data(${text})gz_data\";\n")
+    string(APPEND rows "    {\"${file}\", std::string_view(text_${index}, sizeof(text_${index}) - 1)},\n")
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${base_dir}/${file}")
     math(EXPR index "${index} + 1")
   endforeach()
@@ -22,7 +26,7 @@ function(gazette_embed_data output header function base_dir)
 
 namespace gazette::data {
 namespace {
-constexpr std::array<File, ${index}> files{{
+${arrays}constexpr std::array<File, ${index}> files{{
 ${rows}}};
 }  // namespace
 std::span<const File> ${function}() {

@@ -3,7 +3,8 @@
 
     python3 scripts/eval.py [--data ../shared/evaldata] [--bin build]
                             [--collections time,cranfield,cisi]
-                            [--check FILE] [--record FILE]
+                            [--check FILE] [--record FILE] [--ranking SETTING]
+                            [--features] [--tune GRID]
 
 For each collection (../shared/evaldata, see its README): every document is
 written as an article file (title line, blank line, text) into a scratch
@@ -13,6 +14,11 @@ unicode61, bm25, the query's words joined by OR) runs on the same documents
 and queries in the same run. Printed per collection and system: MAP (top
 1000, as trec_eval computes it), nDCG@10, P@10 and R@100, over the queries
 that have judgments.
+
+--features also runs gazette with each ranking feature turned off (the
+--ranking keys of docs/relevance.md); --tune GRID scores every combination of
+a grid of settings and cross-validates: for each collection, the setting best
+on the other two and its score on this one.
 
 --record FILE writes gazette's MAP per collection (JSON); --check FILE fails
 (exit 1) when a collection's MAP falls more than 0.005 below the recorded
@@ -142,7 +148,9 @@ def mean_metrics(runs, qrels):
 
 # --- systems -------------------------------------------------------------------
 
-def run_gazette(bin_dir, documents, queries, work):
+def run_gazette(bin_dir, documents, queries, work, variants):
+    """Indexes the documents once; runs the queries once per variant
+    (name -> --ranking setting). Returns name -> {query: [doc ids]}."""
     folder = os.path.join(work, "docs")
     os.makedirs(folder)
     for doc_id, (title, body) in documents.items():
@@ -154,9 +162,9 @@ def run_gazette(bin_dir, documents, queries, work):
     search = os.path.join(bin_dir, "gazette-search")
 
     def one(item):
-        q, text = item
+        (q, text), ranking = item
         out = subprocess.run([search, "--index", index, "--json", "--limit", "1000",
-                              "--snippet-length", "0", "--", text],
+                              "--snippet-length", "0", "--ranking", ranking, "--", text],
                              capture_output=True, text=True)
         if out.returncode != 0 or not out.stdout.strip():
             return q, []
@@ -164,7 +172,8 @@ def run_gazette(bin_dir, documents, queries, work):
         return q, [int(os.path.basename(h["id"]).split(".")[0]) for h in hits]
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return dict(pool.map(one, queries.items()))
+        return {name: dict(pool.map(one, [(item, spec) for item in queries.items()]))
+                for name, spec in variants.items()}
 
 
 def run_fts5(documents, queries):
@@ -185,6 +194,35 @@ def run_fts5(documents, queries):
     return runs
 
 
+FEATURES = {  # variant name -> the --ranking setting that turns one feature off
+    "-all_words": "all_words=0", "-family": "family=0", "-variant": "variant=0",
+    "-alias": "alias=0", "-stop_words": "stop_words=off", "-caps_words": "caps_words=off",
+    "-collapse": "collapse=off",
+}
+
+
+def grid_settings(grid):
+    """"k1=1,1.2;b=0.5,0.75" -> every combination as a --ranking setting."""
+    settings = [""]
+    for part in filter(None, grid.split(";")):
+        key, values = part.split("=", 1)
+        settings = [",".join(filter(None, (s, f"{key}={v}"))) for s in settings
+                    for v in values.split(",")]
+    return settings
+
+
+def cross_validate(maps, names):
+    """maps: setting -> {collection: MAP}. For each collection, the setting
+    with the best mean MAP on the others, and what it scores there."""
+    print("\ncross-validation (tuned on the other collections, scored on this one):")
+    for held in names:
+        others = [n for n in names if n != held]
+        best = max(maps, key=lambda st: sum(maps[st][n] for n in others) / len(others))
+        top = max(maps, key=lambda st: maps[st][held])
+        print(f"  {held:10} held-out MAP {maps[best][held]:.3f} with {best or 'defaults'}"
+              f"  (best possible {maps[top][held]:.3f} with {top or 'defaults'})")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -193,30 +231,54 @@ def main():
     ap.add_argument("--collections", default="time,cranfield,cisi")
     ap.add_argument("--check")
     ap.add_argument("--record")
+    ap.add_argument("--ranking", default="", help="gazette-search --ranking setting")
+    ap.add_argument("--features", action="store_true",
+                    help="also run gazette with each ranking feature off")
+    ap.add_argument("--tune", metavar="GRID",
+                    help='grid "k1=1,1.2;b=0.5,0.75": score every combination, then '
+                         'cross-validate (tune on two collections, test on the third)')
     args = ap.parse_args()
 
-    results, failed = {}, False
+    variants = {"gazette": args.ranking}
+    if args.features:
+        for name, off in FEATURES.items():
+            variants["gazette" + name] = ",".join(filter(None, (args.ranking, off)))
+    if args.tune:
+        for setting in grid_settings(args.tune):
+            variants[setting or "defaults"] = setting
+    results, failed, maps = {}, False, {}
     recorded = json.load(open(args.check)) if args.check else {}
-    print(f"{'collection':10} {'system':8} {'queries':>7} {'MAP':>6} {'nDCG@10':>8} "
-          f"{'P@10':>6} {'R@100':>6}")
-    for name in args.collections.split(","):
+    names = args.collections.split(",")
+    if not args.tune:
+        print(f"{'collection':10} {'system':20} {'queries':>7} {'MAP':>6} {'nDCG@10':>8} "
+              f"{'P@10':>6} {'R@100':>6}")
+    for name in names:
         sub, loader = COLLECTIONS[name]
         documents, queries, qrels = loader(os.path.join(args.data, sub))
         work = tempfile.mkdtemp(prefix=f"gazette-eval-{name}-")
         try:
-            systems = {"gazette": run_gazette(args.bin, documents, queries, work),
-                       "fts5": run_fts5(documents, queries)}
+            systems = run_gazette(args.bin, documents, queries, work, variants)
+            systems["fts5"] = run_fts5(documents, queries)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         for system, runs in systems.items():
             (m, nd, p10, r100), n = mean_metrics(runs, qrels)
-            print(f"{name:10} {system:8} {n:7d} {m:6.3f} {nd:8.3f} {p10:6.3f} {r100:6.3f}")
             if system == "gazette":
                 results[name] = round(m, 4)
+            if args.tune and system != "fts5":
+                maps.setdefault(variants.get(system, system), {})[name] = m
+                continue
+            print(f"{name:10} {system:20} {n:7d} {m:6.3f} {nd:8.3f} {p10:6.3f} {r100:6.3f}")
         if name in recorded and results[name] < recorded[name] - 0.005:
             print(f"{name}: MAP {results[name]:.3f} below the recorded {recorded[name]:.3f}",
                   file=sys.stderr)
             failed = True
+    if args.tune:
+        for setting, row in sorted(maps.items(), key=lambda kv: -sum(kv[1].values())):
+            print(f"  {setting or 'defaults':40} " +
+                  " ".join(f"{n} {row[n]:.4f}" for n in names))
+        if len(names) > 1:
+            cross_validate(maps, names)
     if args.record:
         with open(args.record, "w") as f:
             json.dump(results, f, indent=1, sort_keys=True)

@@ -20,16 +20,24 @@ void print_facet(const char* name, const std::vector<gazette::FacetValue>& value
     fmt::print("\n");
 }
 
-void print_text(const gazette::SearchResult& r, bool color, bool facets) {
+// --explain: what ran, and how the words were widened.
+void print_explain(const gazette::SearchResult& r) {
+    fmt::print("query run: {}\n", r.parsed_query);
+    if (r.expansions.empty()) fmt::print("expanded: nothing\n");
+    for (const auto& e : r.expansions) fmt::print("expanded: {}\n", e);
+    fmt::print("\n");
+}
+
+void print_text(const gazette::SearchResult& r, const std::string& asked, bool color, bool facets) {
     if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", r.suggestion);
     for (const auto& w : r.warnings) fmt::print(stderr, "gazette-search: note: {}\n", w);
     if (r.hits.empty()) {
-        fmt::print("no results for \"{}\"\n", r.query);
+        fmt::print("no results for {}\n", asked);
         return;
     }
     const char* bold = color ? "\033[1m" : "";
     const char* off = color ? "\033[0m" : "";
-    fmt::print("{} result{} for \"{}\"{}\n\n", r.total, r.total == 1 ? "" : "s", r.query,
+    fmt::print("{} result{} for {}{}\n\n", r.total, r.total == 1 ? "" : "s", asked,
                r.relaxed ? " (no article has every word; showing those with some)" : "");
     if (facets) {
         print_facet("outlets:", r.facets.outlets);
@@ -42,6 +50,7 @@ void print_text(const gazette::SearchResult& r, bool color, bool facets) {
         fmt::print("   {} | {} | {}% | {}\n", h.date.empty() ? "undated" : h.date,
                    h.outlets.empty() ? "no outlet" : fmt::format("{}", fmt::join(h.outlets, ", ")),
                    h.percent, h.path);
+        if (!h.also_in.empty()) fmt::print("   also in: {}\n", fmt::join(h.also_in, ", "));
         if (!h.snippet.empty()) fmt::print("   {}\n", h.snippet);
         fmt::print("\n");
     }
@@ -62,7 +71,9 @@ std::size_t count_option(const char* flag, const std::string& text, std::size_t 
 int main(int argc, char** argv) {
     CLI::App app{
         "gazette-search: ranked search with highlighted snippets.\n"
-        "Query syntax: words (all must match), AND OR NOT, \"phrases\", NEAR, wildcards (nato*),\n"
+        "Query syntax: words (articles with all of them first, then those with some; each\n"
+        "word also finds its other spellings, word family and aliases), AND OR NOT (not in\n"
+        "an all-capitals query), \"phrases\", NEAR, wildcards (nato*),\n"
         "+must -mustnot, and fields title:WORD, outlet:NAME, speaker:NAME,\n"
         "date:2009, date:2009-03, date:2009-01-01..2009-06-30 (open ends allowed).\n"
         "A query starting with -word goes after --: gazette-search -- -russia nato."};
@@ -71,7 +82,7 @@ int main(int argc, char** argv) {
     std::string sort = "relevance";
     std::vector<std::string> words;
     gazette::SearchRequest req;
-    bool json = false, reverse = false;
+    bool json = false, reverse = false, explain = false, count_only = false;
     app.add_option("--index", indexes,
                    "index folder or stub file (default: index); repeat to search "
                    "several shards as one")
@@ -102,6 +113,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--json", json, "print one JSON object (snippets marked with <mark>)");
     app.add_flag("--facets", req.facets, "count matches per outlet, speaker and year");
+    app.add_option("--like", req.like,
+                   "more like this: articles similar to this indexed file (path or id)");
+    app.add_flag("--all-copies", req.all_copies,
+                 "show every copy of a story (by default near-duplicates show once, "
+                 "naming the other outlets)");
+    app.add_flag("--count", count_only, "print only the number of matching articles (exact)");
+    app.add_flag("--explain", explain, "show the query run and how its words were expanded");
+    app.add_option("--ranking", req.ranking,
+                   "ranking settings for experiments, e.g. k1=1.2,b=0.75,family=0 "
+                   "(docs/relevance.md)");
     app.add_option("query", words, "query words");
     try {
         app.parse(argc, argv);
@@ -128,8 +149,8 @@ int main(int argc, char** argv) {
     req.sort = sort == "date" ? gazette::SortOrder::date : gazette::SortOrder::relevance;
     req.reverse = reverse;
     req.suggest = true;
-    if (req.query.empty() && req.outlets.empty() && req.speakers.empty() && req.since.empty() &&
-        req.until.empty()) {
+    if (req.query.empty() && req.like.empty() && req.outlets.empty() && req.speakers.empty() &&
+        req.since.empty() && req.until.empty()) {
         fmt::print(stderr, "gazette-search: give a query or a filter (see --help)\n");
         return 2;
     }
@@ -143,11 +164,23 @@ int main(int argc, char** argv) {
     try {
         if (indexes.empty()) indexes.emplace_back("index");
         gazette::Searcher searcher(indexes);
+        if (count_only) {
+            req.limit = 1;  // Xapian collapses copies only while it keeps hits
+            req.snippet_length = 0;
+        }
         auto result = searcher.search(req);
-        if (json)
+        if (count_only)
+            fmt::print("{}\n", result.total);
+        else if (json)
             fmt::print("{}\n", gazette::to_json(result, req.facets));
-        else
-            print_text(result, color, req.facets);
+        else {
+            if (explain) print_explain(result);
+            std::string asked = req.query.empty() ? "" : fmt::format("\"{}\"", req.query);
+            if (!req.like.empty())
+                asked += fmt::format("{}articles like {}", asked.empty() ? "" : " and ", req.like);
+            if (asked.empty()) asked = "the filters";
+            print_text(result, asked, color, req.facets);
+        }
         return 0;
     } catch (const gazette::Error& e) {
         fmt::print(stderr, "gazette-search: {}\n", e.what());

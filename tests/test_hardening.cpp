@@ -353,10 +353,10 @@ TEST_CASE("numbers and sizes beyond the limits are usage errors (exit 2)", "[har
     CHECK(long_query.status == 2);
     CHECK_THAT(long_query.out, Catch::Contains("query of 100000 bytes is longer than the limit"));
     std::string many_words;
-    for (int i = 0; i < 65; ++i) many_words += "word" + std::to_string(i) + " ";
+    for (int i = 0; i < 513; ++i) many_words += "w" + std::to_string(i) + " ";
     auto words = run(search_bin() + index + quote(many_words) + " 2>&1");
     CHECK(words.status == 2);
-    CHECK_THAT(words.out, Catch::Contains("65 words has more than the limit, 64"));
+    CHECK_THAT(words.out, Catch::Contains("513 words has more than the limit, 512"));
     auto bad_index_option = run(index_bin() + " --batch -5 x 2>&1");
     CHECK(bad_index_option.status == 2);
 }

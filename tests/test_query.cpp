@@ -44,16 +44,19 @@ TEST_CASE("the parser knows every schema field", "[query]") {
     auto describe = [&](const std::string& q) {
         SearchRequest r;
         r.query = q;
-        return build_query(r, db).query.get_description();
+        return build_query(r, db, Ranking{}).query.get_description();
     };
     CHECK(describe("title:Treaty") == "Query(Streati@1)");
     CHECK(describe("speaker:Rogozin") == "Query(0 * (XSPEAKER:rogozin OR XProgozin))");
     CHECK(describe("NATO date:2009-03") ==
           "Query((nato@1 FILTER VALUE_RANGE 0 20090301 20090331))");
-    // Plain words must all match; stop words are dropped; stems are searched.
-    CHECK(describe("the CFE treaty suspension") == "Query((cfe@2 AND treati@3 AND suspens@4))");
+    // Any plain word may match, all of them earn a bonus; stop words are
+    // dropped; stems are searched.
+    CHECK(describe("the CFE treaty suspension") ==
+          "Query(((cfe@2 OR treati@3 OR suspens@4) OR 0.25 * (cfe@2 AND treati@3 AND "
+          "suspens@4)))");
     // "Or" in mixed case is a word (here a stop word), not an operator.
-    CHECK(describe("war Or peace") == "Query((war@1 AND peac@3))");
+    CHECK(describe("war Or peace") == "Query(((war@1 OR peac@3) OR 0.25 * (war@1 AND peac@3)))");
     CHECK(describe("war OR peace") == "Query((war@1 OR peac@2))");
 }
 
@@ -65,14 +68,14 @@ TEST_CASE("request filters combine with the query", "[query]") {
     r.outlets = {"reuters", "AFP"};
     r.since = "2009";
     r.until = "2009-06";
-    auto d = build_query(r, db).query.get_description();
+    auto d = build_query(r, db, Ranking{}).query.get_description();
     CHECK(d ==
           "Query(((nato@1 FILTER ((XOUTLET:reuters OR XOreuters) OR (XOUTLET:afp OR XOafp))) "
           "FILTER VALUE_RANGE 0 20090101 20090630))");
     r.since = "2010";
     std::string message;
     try {
-        (void)build_query(r, db);
+        (void)build_query(r, db, Ranking{});
     } catch (const Xapian::QueryParserError& e) {
         message = e.get_msg();
     }
@@ -84,7 +87,7 @@ TEST_CASE("highlight terms are the query's body stems and wildcard prefixes", "[
     Xapian::WritableDatabase db(dir.str("db"), Xapian::DB_CREATE);
     SearchRequest r;
     r.query = "title:Treaty suspension outlet:reuters Rogo*";
-    auto b = build_query(r, db);
+    auto b = build_query(r, db, Ranking{});
     std::sort(b.highlight_terms.begin(), b.highlight_terms.end());
     CHECK(b.highlight_terms == std::vector<std::string>{"suspens", "treati"});
     CHECK(b.wildcard_prefixes == std::vector<std::string>{"rogo"});

@@ -21,6 +21,11 @@
 //     XSPEAKER:   like XOUTLET: for speakers' full names.
 //     XP          like XO for speakers' names.
 //     D M Y       date terms: D20090126, M200901, Y2009 (Omega's conventions).
+//     XB          MinHash band terms of the body (indexer/src/near_duplicates.hpp):
+//                 "XB" + band number (2 digits) + 16 hex digits. Articles
+//                 sharing one are compared as possible copies.
+//     XDUP        the copy group: "XDUP" + 16 hex digits of the group id's
+//                 hash, to list a group's members.
 //     Q           unique id: "Q" + the document id. A file's id is its path
 //                 relative to the parent of the root folder it was found
 //                 under ("corpus/2009/a.txt"), so moving the collection
@@ -33,8 +38,16 @@
 //     slot 2      speakers' names joined likewise.
 //     slot 3      the fingerprint and id (record.hpp: encode_fingerprint):
 //                 what incremental indexing compares, read in one pass.
+//     slot 4      copy group: the id of the first article of its group of
+//                 near-duplicates (its own id when it has none); absent for
+//                 bodies too short to compare. Results collapse on it.
+//     slot 5      the body's MinHash signature (64 x 4 bytes, big-endian).
 //   Spelling
 //     title and body words feed Xapian's spelling table.
+//   Synonyms (namespace synonym below)
+//     "V" + stem -> other spellings' stems; "F" + stem -> derivational
+//     relatives' stems; "A" + words -> aliases (acronyms both ways, user
+//     synonyms). Written by IndexWriter::commit and put.
 //   Data
 //     the stored record, JSON (record.hpp): {"id", "path", "url", "title",
 //     "date", "outlets", "speakers", "body"}; the cleaned body is kept so
@@ -56,8 +69,9 @@
 namespace gazette::schema {
 
 /// Bumped whenever the layout above changes incompatibly (2: the -able/-ible
-/// stemming exception; 3: relative ids, fingerprint slot, record with id/url).
-inline constexpr int schema_version = 3;
+/// stemming exception; 3: relative ids, fingerprint slot, record with id/url;
+/// 4: synonym table, near-duplicate groups).
+inline constexpr int schema_version = 4;
 /// Database metadata key holding `schema_version`.
 inline constexpr std::string_view version_key = "gazette.schema";
 /// Metadata key holding the root registry.
@@ -98,13 +112,32 @@ inline constexpr std::string_view speaker_word = "XP";
 inline constexpr std::string_view day = "D";
 inline constexpr std::string_view month = "M";
 inline constexpr std::string_view year = "Y";
+inline constexpr std::string_view copy_band = "XB";
+inline constexpr std::string_view copy_group = "XDUP";
 }  // namespace prefix
 
+/// Keys of the index's synonym table, written by the indexer and read by
+/// query expansion (searcher/src/query_expansion.cpp). Key = kind + word.
+namespace synonym {
+/// stem -> the stem of another spelling of the word ("defenc" -> "defens"),
+/// from SCOWL's British and American lists; searched as the same word.
+inline constexpr std::string_view variant = "V";
+/// stem -> a derivational relative's stem ("suspens" -> "suspend"), from
+/// WordNet; weighted below the word typed.
+inline constexpr std::string_view family = "F";
+/// lower-case words -> lower-case words: an acronym and its long form both
+/// ways ("cfe" <-> "conventional forces in europe"), mined from the
+/// articles, and user synonyms (gazette-index --synonyms).
+inline constexpr std::string_view alias = "A";
+}  // namespace synonym
+
 namespace slot {
-inline constexpr unsigned date = 0;         ///< "YYYYMMDD"
-inline constexpr unsigned outlets = 1;      ///< names joined by list_separator
-inline constexpr unsigned speakers = 2;     ///< names joined by list_separator
-inline constexpr unsigned fingerprint = 3;  ///< record.hpp: encode_fingerprint
+inline constexpr unsigned date = 0;            ///< "YYYYMMDD"
+inline constexpr unsigned outlets = 1;         ///< names joined by list_separator
+inline constexpr unsigned speakers = 2;        ///< names joined by list_separator
+inline constexpr unsigned fingerprint = 3;     ///< record.hpp: encode_fingerprint
+inline constexpr unsigned copy_group = 4;      ///< id naming the article's copy group
+inline constexpr unsigned copy_signature = 5;  ///< MinHash signature (near_duplicates.hpp)
 }  // namespace slot
 
 /// Every field, in the order the indexer writes them: title before body (the

@@ -25,6 +25,21 @@ std::string fallback_title(const std::string& line) {
     return line.substr(0, words[max_fallback_title_words - 1].end) + "\u2026";
 }
 
+// Most words of a first line taken as the title though it ends a sentence.
+constexpr std::size_t max_first_line_title_words = 30;
+
+// `first` (a body line opening the file) is followed by a blank line and
+// then by a longer paragraph of story.
+bool stands_as_title(const Layout& layout, std::vector<Line>::const_iterator first) {
+    auto words = text::tokenize(first->text).size();
+    if (words == 0 || words > max_first_line_title_words) return false;
+    auto next = first + 1;
+    if (next == layout.lines.end() || next->role != LineRole::blank) return false;
+    while (next != layout.lines.end() && next->role == LineRole::blank) ++next;
+    return next != layout.lines.end() && next->role == LineRole::body &&
+           text::tokenize(next->text).size() > words;
+}
+
 DateOrder order_for(const std::vector<std::string>& outlets, const OutletRegistry& registry,
                     std::string& by) {
     for (const auto& name : outlets) {
@@ -205,8 +220,20 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
         a.evidence.push_back({"title", a.title, l.why, l.number, l.text});
     } else {
         auto first = std::find_if(layout.lines.begin(), layout.lines.end(),
-                                  [](const Line& l) { return l.role == LineRole::body; });
-        if (first != layout.lines.end()) {
+                                  [](const Line& l) { return l.role != LineRole::blank; });
+        if (first != layout.lines.end() && first->role == LineRole::body &&
+            stands_as_title(layout, first)) {
+            // A file opening with one short line set apart from the text is
+            // titled by it, full stop or not ("simple shear flow past a
+            // flat plate ... ."): the headline, and not the body's too.
+            first->role = LineRole::title;
+            a.title = first->text;
+            a.evidence.push_back({"title", a.title,
+                                  "the file's first line, standing alone before the story",
+                                  first->number, first->text});
+        } else if (first = std::find_if(layout.lines.begin(), layout.lines.end(),
+                                        [](const Line& l) { return l.role == LineRole::body; });
+                   first != layout.lines.end()) {
             a.title = fallback_title(first->text);
             a.evidence.push_back({"title", a.title, "no headline line: first words of the story",
                                   first->number, first->text});

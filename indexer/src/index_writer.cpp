@@ -8,15 +8,28 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
+#include "acronyms.hpp"
 #include "database.hpp"
 #include "document_terms.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
+#include "near_duplicates.hpp"
 #include "record.hpp"
 #include "roots.hpp"
 #include "schema.hpp"
+#include "text.hpp"
+#include "word_links.hpp"
 
 namespace gazette {
+
+namespace {
+
+/// Most aliases kept for one word or phrase ("us" is many things).
+constexpr std::size_t max_aliases = 5;
+
+}  // namespace
 
 struct IndexWriter::Impl {
     std::string path;
@@ -27,6 +40,76 @@ struct IndexWriter::Impl {
     std::size_t pending = 0;
     RootRegistry roots;
     bool roots_changed = false;
+    bool vocabulary_changed = false;      // documents added since the last link sync
+    std::set<std::string> alias_checked;  // "key\x1fvalue" pairs already in the table
+
+    // Records `value` as an alias of `key` (lower-case words) unless the
+    // key has it or already has max_aliases.
+    void add_alias(const std::string& key, const std::string& value) {
+        if (key.empty() || value.empty() || key == value) return;
+        if (!alias_checked.insert(key + '\x1f' + value).second) return;
+        std::string k(schema::synonym::alias);
+        k += key;
+        std::size_t n = 0;
+        for (auto it = db.synonyms_begin(k); it != db.synonyms_end(k); ++it, ++n)
+            if (*it == value) return;
+        if (n < max_aliases) db.add_synonym(k, value);
+    }
+
+    // For every stem the collection holds, its other spellings and family
+    // members point at it in the synonym table: a query word (held or not)
+    // finds the linked stems that are held. Never removed: a link to a word
+    // no article has any more costs nothing.
+    void sync_links() {
+        if (!vocabulary_changed) return;
+        auto sync = [&](const StemLinkMap& links, std::string_view kind) {
+            for (const auto& [stem, others] : links) {
+                if (!db.term_exists(stem)) continue;
+                for (const auto& other : others) {
+                    std::string key(kind);
+                    key += other;
+                    bool have = false;
+                    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key) && !have;
+                         ++it)
+                        have = *it == stem;
+                    if (!have) db.add_synonym(key, stem);
+                }
+            }
+        };
+        sync(spelling_links(), schema::synonym::variant);
+        sync(family_links(), schema::synonym::family);
+        vocabulary_changed = false;
+    }
+
+    // Most candidate copies compared per article.
+    static constexpr std::size_t max_copy_candidates = 50;
+
+    // The copy group for an article with `sig` (its own id when no earlier
+    // article is a near-duplicate): the group of the most similar one.
+    std::string copy_group(const std::string& id, const Signature& sig,
+                           const std::vector<std::string>& bands) const {
+        Xapian::docid self = docid_of(id);
+        std::set<Xapian::docid> candidates;
+        for (const auto& band : bands) {
+            for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) {
+                if (*p != self) candidates.insert(*p);
+                if (candidates.size() >= max_copy_candidates) break;
+            }
+        }
+        std::string group = id;
+        double best = copy_similarity;
+        for (auto did : candidates) {
+            Xapian::Document other = db.get_document(did);
+            double s =
+                similarity(sig, decode_signature(other.get_value(schema::slot::copy_signature)));
+            std::string g = other.get_value(schema::slot::copy_group);
+            if (s >= best && !g.empty()) {
+                best = s;
+                group = std::move(g);
+            }
+        }
+        return group;
+    }
 
     Xapian::docid docid_of(const std::string& id) const {
         auto term = schema::id_term(id);
@@ -74,7 +157,7 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
 
 IndexWriter::~IndexWriter() {
     try {
-        commit();
+        commit();  // links too
     } catch (const std::exception&) {
         // A destructor must not throw; callers who care call commit().
     }
@@ -86,8 +169,23 @@ void IndexWriter::put(const Document& doc) {
                     fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
     translate_errors(doc.id, [&] {
         auto xdoc = make_xapian_document(doc, impl_->termgen, impl_->registry);
+        if (auto sig = minhash(doc.body); !sig.empty()) {
+            auto bands = band_terms(sig);
+            auto group = impl_->copy_group(doc.id, sig, bands);
+            for (const auto& b : bands) xdoc.add_boolean_term(b);
+            xdoc.add_value(schema::slot::copy_signature, encode_signature(sig));
+            xdoc.add_value(schema::slot::copy_group, group);
+            xdoc.add_boolean_term(
+                fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group)));
+        }
         impl_->db.replace_document(schema::id_term(doc.id), xdoc);
+        for (const auto& text : {&doc.title, &doc.body})
+            for (const auto& [acronym, long_form] : find_acronyms(*text)) {
+                impl_->add_alias(acronym, long_form);
+                impl_->add_alias(long_form, acronym);
+            }
     });
+    impl_->vocabulary_changed = true;
     impl_->changed();
 }
 
@@ -189,8 +287,21 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
     impl_->db.set_metadata(key, value);
 }
 
+void IndexWriter::add_synonyms(const std::vector<std::string>& group) {
+    std::vector<std::string> names;
+    for (const auto& g : group)
+        if (auto n = text::normalize_name(g); !n.empty()) names.push_back(std::move(n));
+    translate_errors(impl_->path, [&] {
+        for (const auto& a : names)
+            for (const auto& b : names) impl_->add_alias(a, b);
+    });
+}
+
 void IndexWriter::commit() {
-    translate_errors(impl_->path, [&] { impl_->commit(); });
+    translate_errors(impl_->path, [&] {
+        impl_->sync_links();
+        impl_->commit();
+    });
 }
 
 std::size_t IndexWriter::document_count() const {

@@ -158,6 +158,17 @@ gazette_status gazette_request_set_query(gazette_request* r, const char* query) 
     return guarded([&] { r->request.query = query ? query : ""; });
 }
 
+gazette_status gazette_request_set_like(gazette_request* r, const char* article) {
+    if (!r) return null_argument("request");
+    return guarded([&] { r->request.like = article ? article : ""; });
+}
+
+gazette_status gazette_request_set_all_copies(gazette_request* r, int all_copies) {
+    if (!r) return null_argument("request");
+    r->request.all_copies = all_copies != 0;
+    return GAZETTE_OK;
+}
+
 gazette_status gazette_request_add_outlet(gazette_request* r, const char* outlet) {
     if (!r) return null_argument("request");
     if (!outlet) return null_argument("outlet");
@@ -296,6 +307,12 @@ size_t gazette_hit_speaker_count(const gazette_result* r, size_t i) {
 }
 const char* gazette_hit_speaker(const gazette_result* r, size_t i, size_t k) {
     return hit_list_item(r, i, k, &gazette::Hit::speakers);
+}
+size_t gazette_hit_also_in_count(const gazette_result* r, size_t i) {
+    return hit_field<size_t>(r, i, 0, [](const gazette::Hit& h) { return h.also_in.size(); });
+}
+const char* gazette_hit_also_in(const gazette_result* r, size_t i, size_t k) {
+    return hit_list_item(r, i, k, &gazette::Hit::also_in);
 }
 
 size_t gazette_result_facet_count(const gazette_result* r, const char* facet) {

@@ -7,6 +7,7 @@
 #include "calendar.hpp"
 #include "data.hpp"
 #include "gazette/error.hpp"
+#include "query_expansion.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
 #include "text.hpp"
@@ -67,13 +68,13 @@ class FieldValueProcessor : public Xapian::FieldProcessor {
 // `error` receives the first bad field value's message and must outlive the
 // parser.
 Xapian::QueryParser make_parser(const Xapian::Database& db, Xapian::Query::op default_op,
-                                std::string& error) {
+                                std::string& error, const Ranking& ranking) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     schema::configure(qp);
     qp.set_default_op(default_op);
     qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    qp.set_stopper(&query_stopper());
+    if (ranking.stop_words) qp.set_stopper(&query_stopper());
     for (const auto& field : schema::fields) {
         if (!field.queryable) continue;
         std::string name(field.name);
@@ -398,20 +399,92 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
     return out;
 }
 
-BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, bool relaxed) {
+namespace {
+
+// Fewest words (operators aside) of an all-capitals query read as a pasted
+// headline rather than a boolean query.
+constexpr std::size_t min_headline_words = 4;
+
+// A query with no lower-case letter and at least min_headline_words words
+// (a pasted headline, TIME's queries) has no operators: "NATO AND RUSSIA AT
+// ODDS" is five words, not a boolean query.
+// Only the operator words are lower-cased: the rest keeps its capitals,
+// which Xapian reads acronyms by ("U.N." is the term "un").
+std::string caps_as_words(const std::string& text) {
+    bool letters = false;
+    for (Xapian::Utf8Iterator it(text), end; it != end; ++it) {
+        auto cat = Xapian::Unicode::get_category(*it);
+        if (cat == Xapian::Unicode::LOWERCASE_LETTER) return text;
+        if (cat == Xapian::Unicode::UPPERCASE_LETTER) letters = true;
+    }
+    if (!letters) return text;
+    // Short ones stay boolean: "NOT NATO", "CFE OR INF" are typed as such.
+    auto tokens = text::tokenize(text);
+    std::size_t words = 0;
+    for (const auto& tok : tokens) {
+        std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
+        words += !(raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
+                   raw == "ADJ");
+    }
+    if (words < min_headline_words) return text;
+    std::string out = text;
+    for (const auto& tok : tokens) {
+        std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
+        if (raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
+            raw == "ADJ")
+            for (std::size_t i = tok.begin; i < tok.end; ++i)
+                out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
+    return out;
+}
+
+// Whether the text joins words with an explicit operator.
+bool has_operators(std::string_view text) {
+    for (const auto& tok : text::tokenize(text)) {
+        std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
+        if (raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
+            raw == "ADJ")
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
+                       const Ranking& ranking) {
     BuiltQuery out;
     // Built here, not copied from Query::MatchAll: copying a shared Query
     // from several threads races on its (non-atomic) reference count.
     Xapian::Query q{std::string()};
     if (req.query.find_first_not_of(" \t\r\n") != std::string::npos) {
         std::string field_error;
-        auto qp =
-            make_parser(db, relaxed ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, field_error);
-        const std::string text = plain_spaces(req.query);
+        std::string text = plain_spaces(req.query);
+        if (ranking.caps_words) text = caps_as_words(text);
         if (auto problem = operator_problem(text); !problem.empty())
             throw Xapian::QueryParserError(problem);
-        q = qp.parse_query(text, parser_flags);
+        // Any word may match; articles with every word get a bonus on top.
+        auto any_parser = make_parser(db, Xapian::Query::OP_OR, field_error, ranking);
+        q = expand_query(any_parser.parse_query(text, parser_flags), db, ranking, out.expansions,
+                         out.concepts);
         if (!field_error.empty()) throw Xapian::QueryParserError(field_error);
+        auto all_parser = make_parser(db, Xapian::Query::OP_AND, field_error, ranking);
+        Xapian::Query all = expand_query(all_parser.parse_query(text, parser_flags), db, ranking,
+                                         out.expansions, out.concepts);
+        if (all.get_description() != q.get_description()) {
+            out.all_words = all;
+            if (ranking.all_words > 0)
+                q = Xapian::Query(
+                    Xapian::Query::OP_OR, q,
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, ranking.all_words));
+        }
+        if (!has_operators(text) && !q.empty()) {
+            if (auto aliases = alias_phrases(text, db, ranking, out.expansions, out.concepts);
+                !aliases.empty())
+                q = Xapian::Query(Xapian::Query::OP_OR, q, aliases);
+            if (auto near = proximity_query(text, ranking); !near.empty())
+                q = Xapian::Query(Xapian::Query::OP_OR, q, near);
+        }
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         out.warnings = capped_wildcards(out.wildcard_prefixes, db);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
@@ -424,6 +497,17 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
             else if (term.rfind(schema::prefix::title, 0) == 0 && term.size() > 1 && !upper(1))
                 out.highlight_terms.push_back(term.substr(schema::prefix::title.size()));
         }
+        // Stop words inside aliases and phrases are searched, not shown,
+        // unless nothing else is.
+        if (std::any_of(out.highlight_terms.begin(), out.highlight_terms.end(),
+                        [](const std::string& t) { return !is_stop_stem(t); }))
+            std::erase_if(out.highlight_terms,
+                          [](const std::string& t) { return is_stop_stem(t); });
+        // Both parses note the same expansions.
+        std::vector<std::string> notes;
+        for (auto& n : out.expansions)
+            if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
+        out.expansions = std::move(notes);
         // A query of stop words or punctuation only parses to nothing.
         if (q.empty()) q = Xapian::Query();
     }
@@ -441,9 +525,16 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db, boo
                 fmt::format("--since {} is after --until {}", req.since, req.until));
         filters.push_back(date_range_query(r));
     }
-    for (auto& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
-    out.query = q;
+    out.unfiltered = q;
+    out.query = apply_filters(q, filters);
+    if (!out.all_words.empty()) out.all_words = apply_filters(out.all_words, filters);
+    out.filters = std::move(filters);
     return out;
+}
+
+Xapian::Query apply_filters(Xapian::Query q, const std::vector<Xapian::Query>& filters) {
+    for (const auto& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    return q;
 }
 
 }  // namespace gazette

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "gazette/searcher.hpp"
+#include "query_expansion.hpp"
+#include "ranking.hpp"
 #include "schema.hpp"
 
 namespace gazette {
@@ -28,7 +30,21 @@ struct BuiltQuery {
     std::vector<std::string> wildcard_prefixes;
     /// Wildcards that stood for more words than Limits::max_wildcard_words.
     std::vector<std::string> warnings;
+    /// The query with every plain word required (filters applied), when
+    /// that differs from `query`; empty otherwise.
+    Xapian::Query all_words;
+    /// How words were widened (spellings, families, aliases), for --explain.
+    ExpansionNotes expansions;
+    /// Terms added by expansion -> the query word they stand for.
+    TermConcepts concepts;
+    /// `query` before the filters.
+    Xapian::Query unfiltered;
+    /// The request's outlet, speaker and date filters (already in `query`).
+    std::vector<Xapian::Query> filters;
 };
+
+/// `q` restricted by every filter.
+Xapian::Query apply_filters(Xapian::Query q, const std::vector<Xapian::Query>& filters);
 
 /// `query` with control characters and Unicode spaces turned into plain
 /// spaces (as Xapian's parser reads them; also fit for messages).
@@ -38,12 +54,13 @@ std::string plain_spaces(std::string_view query);
 /// @throws Error bad_query naming the value and the limit.
 void check_request(const SearchRequest& request);
 
-/// Builds the query for `request` against `db` (needed to expand wildcards).
-/// Words not joined by an operator must all match, or with `relaxed` any of
-/// them may (ranked by how many and how rare).
+/// Builds the query for `request` against `db` (wildcards, synonyms).
+/// Words not joined by an operator: any may match, and articles having
+/// them all get `ranking.all_words` of that weight again; each word also
+/// matches its spellings, family and aliases (query_expansion.hpp).
 /// @throws Xapian::QueryParserError with a message naming the bad text.
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
-                       bool relaxed = false);
+                       const Ranking& ranking);
 
 /// The request's query text with unknown words respelled from the index's
 /// spelling data; empty when nothing needs respelling.

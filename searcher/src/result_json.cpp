@@ -26,6 +26,8 @@ nlohmann::json hit_json(const Hit& h) {
     doc.speakers = h.speakers;
     nlohmann::json j = {{"rank", h.rank}};
     j.update(record::to_json(doc, false));
+    if (!h.also_in.empty()) j["also_in"] = h.also_in;
+    if (h.copies > 0) j["copies"] = h.copies;
     j["score"] = h.score;
     j["percent"] = h.percent;
     j["snippet"] = h.snippet;
@@ -41,6 +43,7 @@ std::string to_json(const SearchResult& r, bool with_facets) {
     j["relaxed"] = r.relaxed;
     j["suggestion"] = r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion);
     if (!r.warnings.empty()) j["warnings"] = r.warnings;
+    if (!r.expansions.empty()) j["expansions"] = r.expansions;
     if (with_facets)
         j["facets"] = {{"outlets", facet_json(r.facets.outlets)},
                        {"speakers", facet_json(r.facets.speakers)},

@@ -13,7 +13,10 @@
 #include "database.hpp"
 #include "errors.hpp"
 #include "facets.hpp"
+#include "feedback.hpp"
+#include "hash.hpp"
 #include "query_builder.hpp"
+#include "ranking.hpp"
 #include "record.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
@@ -24,6 +27,8 @@ namespace gazette {
 namespace {
 
 constexpr int max_attempts = 3;
+/// Words an article lends a "more like this" query.
+constexpr std::size_t like_terms = 40;
 
 // Opens every path (an index folder or a stub file) as one database. For a
 // stub, the schema is checked on its first shard (Xapian reports metadata
@@ -47,15 +52,41 @@ HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) 
     for (const auto& t : q.highlight_terms) {
         double tf = db.get_termfreq(t);
         if (tf == 0) continue;
-        h.stems[t] = std::max(0.1, std::log((n + 1) / tf));
+        double w = std::max(0.1, std::log((n + 1) / tf));
+        if (auto c = q.concepts.find(t); c != q.concepts.end()) {
+            w *= 0.5;  // a stand-in for a query word
+            h.concepts[t] = c->second;
+        }
+        h.stems[t] = w;
     }
     h.prefixes = q.wildcard_prefixes;
     return h;
 }
 
-Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchRequest& req,
-             const HighlightTerms& terms) {
-    auto rec = record::decode(m.get_document().get_data());
+// The other articles of `doc`'s copy group, and the outlets carrying them
+// that `hit` does not name.
+void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hit) {
+    std::string group = doc.get_value(schema::slot::copy_group);
+    if (group.empty()) return;
+    std::string term = fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group));
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        if (*p == doc.get_docid()) continue;
+        ++hit.copies;
+        std::string names = db.get_document(*p).get_value(schema::slot::outlets);
+        if (names.empty()) continue;
+        for (auto name : text::split(names, schema::list_separator)) {
+            std::string n(name);
+            if (std::find(hit.outlets.begin(), hit.outlets.end(), n) == hit.outlets.end() &&
+                std::find(hit.also_in.begin(), hit.also_in.end(), n) == hit.also_in.end())
+                hit.also_in.push_back(std::move(n));
+        }
+    }
+}
+
+Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
+             const SearchRequest& req, const HighlightTerms& terms) {
+    Xapian::Document doc = m.get_document();
+    auto rec = record::decode(doc.get_data());
     Hit hit;
     hit.rank = rank;
     hit.id = std::move(rec.id);
@@ -67,6 +98,7 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchReques
     hit.speakers = std::move(rec.speakers);
     hit.score = m.get_weight();
     hit.percent = m.get_percent();
+    if (m.get_collapse_count() > 0) add_copies(db, doc, hit);
     if (req.snippet_length > 0) {
         auto snip = make_snippet(rec.body, terms, req.snippet_length);
         hit.text = std::move(snip.text);
@@ -80,22 +112,63 @@ Hit make_hit(const Xapian::MSetIterator& m, std::size_t rank, const SearchReques
 SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult result;
     check_request(req);
+    const Ranking ranking = parse_ranking(req.ranking);
     result.query = req.query;
     const std::string shown = plain_spaces(req.query);  // for messages
-    BuiltQuery built = translate_errors(shown, [&] { return build_query(req, db); });
+    BuiltQuery built = translate_errors(shown, [&] { return build_query(req, db, ranking); });
     Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(*make_weight(ranking));
+    // No article has every word: say so (they are ranked by how many anyway).
+    if (!built.all_words.empty()) {
+        enquire.set_query(built.all_words);
+        result.relaxed = enquire.get_mset(0, 1).empty();
+    }
     enquire.set_query(built.query);
-    // No article has every word: rank those having any of them instead.
-    if (enquire.get_mset(0, 1).empty()) {
-        BuiltQuery relaxed = translate_errors(shown, [&] { return build_query(req, db, true); });
-        if (relaxed.query.get_description() != built.query.get_description()) {
-            built = std::move(relaxed);
+    if (!req.like.empty()) {
+        Xapian::docid did = find_article(db, req.like);
+        if (did == 0)
+            throw Error(
+                ErrorKind::bad_query,
+                fmt::format("--like {}: no article of the index has this id or path", req.like));
+        Xapian::RSet rset;
+        rset.add_document(did);
+        Xapian::Query like = expansion_query(db, enquire, rset, like_terms, false);
+        if (like.empty())
+            throw Error(ErrorKind::bad_query,
+                        fmt::format("--like {}: the article has no words to search by", req.like));
+        Xapian::Query base = req.query.find_first_not_of(" \t\r\n") == std::string::npos
+                                 ? like
+                                 : Xapian::Query(Xapian::Query::OP_OR, built.unfiltered, like);
+        // Not the article itself, nor its copies.
+        Xapian::Document doc = db.get_document(did);
+        std::vector<Xapian::Query> same;
+        same.emplace_back(std::string(schema::id_term(record::decode(doc.get_data()).id)));
+        if (auto group = doc.get_value(schema::slot::copy_group); !group.empty())
+            same.emplace_back(fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group)));
+        base = Xapian::Query(Xapian::Query::OP_AND_NOT, base,
+                             Xapian::Query(Xapian::Query::OP_OR, same.begin(), same.end()));
+        built.query = apply_filters(base, built.filters);
+        built.all_words = Xapian::Query();
+        enquire.set_query(built.query);
+    }
+    // Pseudo-relevance feedback: words the best hits share join the query.
+    if (ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty()) {
+        Xapian::MSet top =
+            enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
+        Xapian::RSet rset;
+        for (auto m = top.begin(); m != top.end(); ++m) rset.add_document(*m);
+        Xapian::Query more = expansion_query(db, enquire, rset, ranking.feedback_terms, true);
+        if (!more.empty()) {
+            built.query = Xapian::Query(Xapian::Query::OP_OR, built.query,
+                                        apply_filters(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                                    more, ranking.feedback_weight),
+                                                      built.filters));
             enquire.set_query(built.query);
-            result.relaxed = true;
         }
     }
     result.parsed_query = built.query.get_description();
     result.warnings = built.warnings;
+    result.expansions = built.expansions;
 
     Xapian::doccount first = static_cast<Xapian::doccount>(req.offset);
     Xapian::doccount count = static_cast<Xapian::doccount>(req.limit);
@@ -115,18 +188,34 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     // Facets and the total must see every match: the matcher checks them
     // all, so the count is exact whatever the filters and the page size
     // (an estimate with a date filter and --limit 1 said "about 1" of 23).
+    // Copies of one story (near-duplicates) show once, naming the others.
+    if (ranking.collapse && !req.all_copies) enquire.set_collapse_key(schema::slot::copy_group);
     FacetCounter facets;
     const Xapian::doccount check_at_least = db.get_doccount();
     if (req.facets) facets.attach(enquire);
+    // Collapsed, the total counts stories: each copy group once, plus the
+    // articles in none. Xapian's collapsed estimate depends on the page
+    // size, so a spy counts groups over every match.
+    Xapian::ValueCountMatchSpy groups(schema::slot::copy_group);
+    const bool collapsed = ranking.collapse && !req.all_copies;
+    if (collapsed) enquire.add_matchspy(&groups);
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     result.total = mset.get_matches_estimated();
+    if (collapsed) {
+        std::size_t grouped = 0, distinct = 0;
+        for (auto v = groups.values_begin(); v != groups.values_end(); ++v) {
+            grouped += v.get_termfreq();
+            ++distinct;
+        }
+        result.total = groups.get_total() - grouped + distinct;
+    }
     if (req.facets) result.facets = facets.result(req.facet_limit);
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);
     std::size_t rank = req.offset;
     for (auto m = mset.begin(); m != mset.end(); ++m)
-        result.hits.push_back(make_hit(m, ++rank, req, terms));
+        result.hits.push_back(make_hit(db, m, ++rank, req, terms));
     if (reverse_relevance) {
         std::reverse(result.hits.begin(), result.hits.end());
         rank = req.offset;

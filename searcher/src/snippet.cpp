@@ -40,7 +40,8 @@ std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
         if (fresh) it->second = stemmer()(word);
         const std::string& stem = it->second;
         if (auto t = terms.stems.find(stem); t != terms.stems.end()) {
-            matches.push_back({i, stem, t->second});
+            auto c = terms.concepts.find(stem);
+            matches.push_back({i, c == terms.concepts.end() ? stem : c->second, t->second});
             continue;
         }
         for (const auto& p : terms.prefixes) {
@@ -54,12 +55,20 @@ std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
 }
 
 // Score of the matches within [first, last) of `matches` (indices into it):
-// each distinct term counts fully once, repeats a little.
+// each distinct query word counts fully once (at its best form's weight:
+// stand-ins count half), repeats a little.
 double window_score(const std::vector<Match>& matches, std::size_t first, std::size_t last) {
-    std::unordered_set<std::string_view> seen;
-    double score = 0;
-    for (std::size_t i = first; i < last; ++i)
-        score += seen.insert(matches[i].key).second ? matches[i].weight : 0.1 * matches[i].weight;
+    std::unordered_map<std::string_view, double> best;
+    double repeats = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        auto [it, fresh] = best.try_emplace(matches[i].key, matches[i].weight);
+        if (!fresh) {
+            repeats += 0.1 * std::min(it->second, matches[i].weight);
+            it->second = std::max(it->second, matches[i].weight);
+        }
+    }
+    double score = repeats;
+    for (const auto& [key, w] : best) score += w;
     return score;
 }
 

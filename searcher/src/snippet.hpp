@@ -15,6 +15,9 @@ namespace gazette {
 /// and word prefixes from wildcards.
 struct HighlightTerms {
     std::unordered_map<std::string, double> stems;
+    /// stem -> the query word it stands in for (a spelling, relative or
+    /// alias word): a snippet window counts each query word once.
+    std::unordered_map<std::string, std::string> concepts;
     std::vector<std::string> prefixes;
     [[nodiscard]] bool empty() const { return stems.empty() && prefixes.empty(); }
 };

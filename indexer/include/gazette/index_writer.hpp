@@ -89,7 +89,17 @@ class GAZETTE_API IndexWriter {
     /// Sets it; written at the next commit.
     void set_metadata(const std::string& key, const std::string& value);
 
+    /// Records that the words or phrases of `group` mean the same: a query
+    /// for one also finds the others, weighted below the words typed
+    /// ("UN", "United Nations"). Case and punctuation are ignored; written
+    /// at the next commit.
+    void add_synonyms(const std::vector<std::string>& group);
+
     /// Makes everything written so far durable and visible to searchers.
+    /// Also records, for the words the collection now holds, their other
+    /// spellings and word families (so searches for "defence" find
+    /// "defense", "suspension" finds "suspended") and the acronyms mined
+    /// from the articles put.
     void commit();
     /// Number of documents in the index (committed or not).
     [[nodiscard]] std::size_t document_count() const;

@@ -119,6 +119,15 @@ GAZETTE_C_API gazette_status gazette_request_set_snippet(gazette_request* reques
 GAZETTE_C_API gazette_status gazette_request_set_extras(gazette_request* request, int facets,
                                                         size_t facet_limit, int suggest);
 
+/** More like this: an indexed article's id or file path (NULL or "": off);
+ *  its telling words become the query (OR-ed with the query text). */
+GAZETTE_C_API gazette_status gazette_request_set_like(gazette_request* request,
+                                                      const char* article);
+/** Non-zero to show every copy of a story (default: near-duplicates show
+ *  once, gazette_hit_also_in naming the other outlets). */
+GAZETTE_C_API gazette_status gazette_request_set_all_copies(gazette_request* request,
+                                                            int all_copies);
+
 /** Runs `request`; on success `*out` holds a result to free. */
 GAZETTE_C_API gazette_status gazette_search(gazette_searcher* searcher,
                                             const gazette_request* request, gazette_result** out);
@@ -166,6 +175,10 @@ GAZETTE_C_API const char* gazette_hit_outlet(const gazette_result* result, size_
 GAZETTE_C_API size_t gazette_hit_speaker_count(const gazette_result* result, size_t i);
 /** Speaker `k` (full name), or NULL. */
 GAZETTE_C_API const char* gazette_hit_speaker(const gazette_result* result, size_t i, size_t k);
+/** Number of other outlets carrying copies collapsed into this hit. */
+GAZETTE_C_API size_t gazette_hit_also_in_count(const gazette_result* result, size_t i);
+/** Other outlet `k` carrying a copy of the story, or NULL. */
+GAZETTE_C_API const char* gazette_hit_also_in(const gazette_result* result, size_t i, size_t k);
 
 /** Facets: `facet` is "outlets", "speakers" or "years"; 0 / NULL otherwise. */
 GAZETTE_C_API size_t gazette_result_facet_count(const gazette_result* result, const char* facet);

@@ -43,8 +43,12 @@ enum class SortOrder {
 struct SearchRequest {
     /// Query text: words, AND/OR/NOT, "phrases", NEAR, wildcards (nato*),
     /// +must/-mustnot, and fields title:, outlet:, speaker:, date:. Plain
-    /// words must all match; when no article has them all, articles with
-    /// any are returned and SearchResult::relaxed is set.
+    /// words: articles with any of them match, those with all of them
+    /// (or their other spellings, word family and aliases) rank first;
+    /// stop words ("the", "of") are dropped outside phrases. A query
+    /// without lower-case letters and of four words or more has no
+    /// operators ("NATO AND RUSSIA AT ODDS" is a pasted headline; "NOT
+    /// NATO" stays boolean).
     /// Empty text with filters matches every document the filters allow.
     std::string query;
     /// Keep hits crediting any of these outlets (any word or phrase of a
@@ -81,6 +85,21 @@ struct SearchRequest {
     /// Suggest a respelled query when some words are not in the index
     /// (SearchResult::suggestion).
     bool suggest = false;
+    /// More like this: an indexed article's id or file path. Its most
+    /// telling words (relevance-set expansion) become the query, OR-ed with
+    /// `query` when that is given too; the article and its copies are left
+    /// out. An unknown article is a bad_query error.
+    std::string like;
+    /// Show every copy of a story. By default near-duplicates (one wire
+    /// story on several sites, a republished article) show once, as their
+    /// best-ranked copy, with Hit::also_in naming the other outlets; totals
+    /// then count stories, not copies (facets still count articles).
+    bool all_copies = false;
+    /// Ranking settings for experiments, "key=value,..." over the tuned
+    /// defaults (docs/relevance.md lists the keys: scheme, k1, b, all_words,
+    /// family, variant, alias, stop_words, caps_words, collapse); "" for the
+    /// defaults. A bad setting is a bad_query error.
+    std::string ranking;
 };
 
 /// How many matching articles have one value of a facet.
@@ -115,7 +134,11 @@ struct Hit {
     std::string title;                 ///< headline
     std::string date;                  ///< YYYY-MM-DD, or empty when unknown
     std::vector<std::string> outlets;  ///< canonical names
-    std::vector<std::string> speakers;            ///< full names
+    std::vector<std::string> speakers;  ///< full names
+    /// Outlets carrying copies of this story that were collapsed into this
+    /// hit (not those already in `outlets`); empty with all_copies.
+    std::vector<std::string> also_in;
+    std::size_t copies = 0;                       ///< other copies of this story in the index
     double score = 0;                             ///< relevance weight (BM25)
     int percent = 0;                              ///< score as a percentage of the best hit
     std::string text;                             ///< plain snippet text (UTF-8)
@@ -130,7 +153,7 @@ struct Hit {
 /// not one.
 struct Limits {
     static constexpr std::size_t max_query_bytes = 4096;       ///< query text, in bytes
-    static constexpr std::size_t max_query_words = 64;         ///< words in the query text
+    static constexpr std::size_t max_query_words = 512;        ///< words in the query text
     static constexpr std::size_t max_limit = 10'000;           ///< hits per page
     static constexpr std::size_t max_offset = 100'000'000;     ///< hits skipped
     static constexpr std::size_t max_snippet_length = 10'000;  ///< snippet characters
@@ -157,6 +180,10 @@ struct SearchResult {
     /// Things the user should know about how the query was run, e.g. a
     /// wildcard that stood for more words than Limits::max_wildcard_words.
     std::vector<std::string> warnings;
+    /// How query words were widened: "defenc -> defens (spelling)",
+    /// "suspens -> suspend (word family)", "cfe -> \"conventional forces in
+    /// europe\" (alias)" (stems, as the index holds them).
+    std::vector<std::string> expansions;
     bool operator==(const SearchResult&) const = default;  ///< memberwise
 };
 

@@ -1,0 +1,76 @@
+#include "feedback.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <vector>
+
+#include "schema.hpp"
+
+#include "query_expansion.hpp"
+
+namespace gazette {
+
+namespace {
+
+// Words worth adding: free text (no prefix), not a stop word, not a number,
+// at least three bytes, and in some other article (a word only the set has
+// finds nothing more).
+class WordDecider : public Xapian::ExpandDecider {
+  public:
+    explicit WordDecider(const Xapian::Database& db) : db_(db) {}
+    bool operator()(const std::string& term) const override {
+        if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+        if (term.find_first_not_of("0123456789.,") == std::string::npos) return false;
+        return !is_stop_stem(term) && db_.get_termfreq(term) > 1;
+    }
+
+  private:
+    const Xapian::Database& db_;
+};
+
+}  // namespace
+
+Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire& enquire,
+                              const Xapian::RSet& rset, std::size_t terms, bool skip_query_terms) {
+    if (rset.empty() || terms == 0) return Xapian::Query();
+    WordDecider decider(db);
+    int flags = skip_query_terms ? 0 : Xapian::Enquire::INCLUDE_QUERY_TERMS;
+    Xapian::ESet eset =
+        enquire.get_eset(static_cast<Xapian::termcount>(terms), rset, flags, &decider);
+    if (eset.empty()) return Xapian::Query();
+    const double best = eset.begin().get_weight();
+    std::vector<Xapian::Query> parts;
+    for (auto t = eset.begin(); t != eset.end(); ++t) {
+        double share = best > 0 ? t.get_weight() / best : 1.0;
+        if (share <= 0) continue;
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), share);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::docid find_article(const Xapian::Database& db, const std::string& id_or_path) {
+    auto by_id = [&](const std::string& id) -> Xapian::docid {
+        auto term = schema::id_term(id);
+        auto p = db.postlist_begin(term);
+        return p == db.postlist_end(term) ? 0 : *p;
+    };
+    if (auto did = by_id(id_or_path)) return did;
+    std::error_code ec;
+    auto path = std::filesystem::weakly_canonical(std::filesystem::absolute(id_or_path, ec), ec);
+    if (ec) return 0;
+    auto roots =
+        nlohmann::json::parse(db.get_metadata(std::string(schema::roots_key)), nullptr, false);
+    if (!roots.is_array()) return 0;
+    for (const auto& root : roots) {
+        if (!root.is_object() || !root.contains("label") || !root.contains("path")) continue;
+        if (!root["label"].is_string() || !root["path"].is_string()) continue;
+        auto rel = path.lexically_relative(root["path"].get<std::string>());
+        if (rel.empty() || *rel.begin() == "..") continue;
+        if (auto did = by_id(root["label"].get<std::string>() + "/" + rel.generic_string()))
+            return did;
+    }
+    return 0;
+}
+
+}  // namespace gazette

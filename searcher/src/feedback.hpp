@@ -1,0 +1,28 @@
+// Relevance-set expansion: the words that best tell a set of articles apart
+// from the rest of the collection (Xapian's ESet, Robertson's selection
+// value), as a query. Used for "more like this" (the set is the article
+// given) and for pseudo-relevance feedback (the set is the best few hits of
+// the query as typed).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+
+namespace gazette {
+
+/// The `terms` best free-text stems of the articles in `rset` (stop words,
+/// numbers, prefixed terms and words of no other article of `db` left out;
+/// with `skip_query_terms`, the enquire's query terms too), OR-ed, each
+/// weighted by its share of the best one's expansion weight. Empty when the
+/// set gives none.
+Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire& enquire,
+                              const Xapian::RSet& rset, std::size_t terms, bool skip_query_terms);
+
+/// The document of the article `id_or_path`: a document id
+/// ("corpus/004.txt"), or the path of an indexed file (relative paths from
+/// the working directory), read through the index's roots. 0 when none.
+Xapian::docid find_article(const Xapian::Database& db, const std::string& id_or_path);
+
+}  // namespace gazette
