@@ -35,6 +35,8 @@ const gazette::Searcher& searcher() {
         for (const char* t : texts) {
             std::ofstream(dir / "articles" / ("a" + std::to_string(n++) + ".txt")) << t;
         }
+        // A copy of the first story elsewhere: collapsed, "also in".
+        std::ofstream(dir / "articles" / "copy.txt") << texts[0] << "By Agence France-Presse\n";
         gazette::IndexOptions opts;
         opts.index_path = (dir / "index").string();
         gazette::index_files({(dir / "articles").string()}, opts, nullptr);
@@ -50,6 +52,12 @@ const gazette::Searcher& searcher() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     gazette::SearchRequest req;
     req.query.assign(reinterpret_cast<const char*>(data), size);
+    // "SETTINGS\x01QUERY": ranking settings (--ranking) too.
+    if (auto cut = req.query.find('\x01'); cut != std::string::npos) {
+        req.ranking = req.query.substr(0, cut);
+        req.query.erase(0, cut + 1);
+    }
+    req.all_copies = size % 5 == 0;
     req.facets = size % 2 == 0;
     req.suggest = size % 3 == 0;
     try {

@@ -101,6 +101,10 @@ int main(int argc, char** argv) {
                    "collection manifest (JSON lines); manifest.jsonl in input folders is read "
                    "anyway; repeatable")
         ->allow_extra_args(false);
+    app.add_option("--synonyms", options.synonym_files,
+                   "synonyms file: one group per line, comma-separated (\"UN, United "
+                   "Nations\"); repeatable")
+        ->check(CLI::ExistingFile);
     app.add_flag("--follow-links", options.follow_links,
                  "follow symbolic links that lead outside the folders given (by default they "
                  "are reported and skipped)");

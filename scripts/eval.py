@@ -226,7 +226,8 @@ def cross_validate(maps, names):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "evaldata"))
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "evaldata"),
+                    help="the collections (tests/data/evaldata holds TIME alone)")
     ap.add_argument("--bin", default=os.path.join(here, "..", "build"))
     ap.add_argument("--collections", default="time,cranfield,cisi")
     ap.add_argument("--check")

@@ -59,6 +59,9 @@ elif target == "query":
 elif target == "manifest":
     text = open(f"{root}/fuzz/seeds/manifest.jsonl", "rb").read()
     seeds = [text] + text.splitlines()
+elif target == "synonyms":
+    text = open(f"{root}/fuzz/seeds/synonyms.txt", "rb").read()
+    seeds = [text] + text.splitlines() + [b"alone", b"a,,b", b"a, -"]
 elif target == "outlet_registry":
     seeds = [open(f"{root}/indexer/data/outlets.json", "rb").read(),
              open(f"{root}/fuzz/seeds/outlet_registry.json", "rb").read()]

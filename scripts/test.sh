@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install missing packages, build, and run every test:
 #   scripts/test.sh [--fast] [ctest args...]
-# 1. the whole suite (CTest) in build/;
+# 1. the whole suite (CTest) in build/, then ranking quality on the TIME
+#    collection (scripts/eval.py), failing below the recorded MAP;
 # 2. the whole suite again under ASan+UBSan (clang, build-asan/), which
 #    also replays every fuzz target's seeds;
 # 3. each libFuzzer target for a short smoke run (GAZETTE_FUZZ_SECONDS,
@@ -15,6 +16,8 @@ if [ "${1:-}" = --fast ]; then fast=1; shift; fi
 bash "$root/scripts/build.sh"
 build="${GAZETTE_BUILD_DIR:-$root/build}"
 (cd "$build" && ctest --output-on-failure -j"$(nproc)" "$@")
+python3 "$root/scripts/eval.py" --bin "$build" --data "$root/tests/data/evaldata" \
+    --collections time --check "$root/tests/data/eval_map.json"
 [ "$fast" = 1 ] && exit 0
 bash "$root/scripts/sanitize.sh" address,undefined "$@"
 bash "$root/scripts/fuzz" all "${GAZETTE_FUZZ_SECONDS:-30}"

@@ -52,6 +52,15 @@ inline std::string read_file(const fs::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+/// Indexes the articles under `dir`/in into `dir`/index and opens a
+/// Searcher on it.
+inline Searcher index_in(const TempDir& dir) {
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    index_files({dir.str("in")}, o, nullptr);
+    return Searcher(o.index_path);
+}
+
 inline std::string corpus_dir() {
     return GAZETTE_CORPUS;
 }

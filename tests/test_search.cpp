@@ -4,6 +4,7 @@
 #include <xapian.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 
 #include "helpers.hpp"
@@ -393,4 +394,104 @@ TEST_CASE("totals are exact with date and outlet filters and any page size",
         r.offset = 3;
         CHECK(s.search(r).total == november);
     }
+}
+
+TEST_CASE("a wire story on two outlets is one hit naming both", "[search][acceptance]") {
+    test::TempDir dir;
+    const std::string story =
+        "Ministers of the alliance agreed on Thursday to resume formal talks with Moscow after "
+        "a freeze of eight months. The decision came after a long meeting in Brussels where "
+        "diplomats argued over the future of the treaty on conventional forces. Officials said "
+        "the talks would begin at ambassador level next month and cover arms control, energy "
+        "security and the war in Afghanistan. Critics warned that the move rewarded Moscow for "
+        "its war in Georgia, but supporters said dialogue was needed more than ever.";
+    test::write_file(dir.path() / "in" / "a.txt",
+                     "Alliance to resume talks with Moscow\n\nBy Reuters\n\n" + story + "\n");
+    test::write_file(dir.path() / "in" / "b.txt",
+                     "Alliance agrees to resume Moscow talks\n\n"
+                     "Agence France-Presse\n\n" +
+                         story + " Talks start in Brussels.\n");
+    test::write_file(dir.path() / "in" / "c.txt",
+                     "Harvest news\n\nBy Reuters\n\nFarmers in the valley harvested a record "
+                     "crop of apples this autumn, and the cooperative said prices would fall "
+                     "as the talks with Moscow on exports stalled for another season.\n");
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    REQUIRE(index_files({dir.str("in")}, o, nullptr).added == 3);
+    Searcher s(o.index_path);
+    SearchRequest r;
+    r.query = "moscow talks";
+    auto one = s.search(r);
+    REQUIRE(one.hits.size() == 2);  // the story once, and the harvest note
+    CHECK(one.total == 2);
+    const Hit& wire = one.hits[0].title.starts_with("Alliance") ? one.hits[0] : one.hits[1];
+    std::vector<std::string> outlets = wire.outlets;
+    outlets.insert(outlets.end(), wire.also_in.begin(), wire.also_in.end());
+    std::sort(outlets.begin(), outlets.end());
+    CHECK(outlets == V{"Agence France-Presse", "Reuters"});
+    CHECK(wire.copies == 1);
+    r.all_copies = true;
+    auto all = s.search(r);
+    CHECK(all.hits.size() == 3);
+    CHECK(all.total == 3);
+    for (const auto& h : all.hits) CHECK(h.also_in.empty());
+    // The count with a filter counts stories too.
+    r.all_copies = false;
+    r.outlets = {"Reuters"};
+    CHECK(s.search(r).total == 2);
+}
+
+TEST_CASE("user synonyms files add aliases; bad lines are named", "[search]") {
+    test::TempDir dir;
+    test::write_file(dir.path() / "in" / "a.txt",
+                     "Kyiv talks\n\nBy Reuters\n\nOfficials met in Kyiv on Monday to discuss "
+                     "gas prices with the United Nations envoy.\n");
+    test::write_file(dir.path() / "syn.txt", "# places\nKiev, Kyiv\nUN, United Nations, U.N.\n");
+    test::write_file(dir.path() / "bad.txt", "Kiev, Kyiv\n\nalone\n");
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    o.synonym_files = {dir.str("bad.txt")};
+    CHECK_THROWS_WITH(index_files({dir.str("in")}, o, nullptr),
+                      Catch::Contains("bad.txt line 3") && Catch::Contains("alone"));
+    o.synonym_files = {dir.str("syn.txt")};
+    REQUIRE(index_files({dir.str("in")}, o, nullptr).added == 1);
+    Searcher s(o.index_path);
+    SearchRequest r;
+    r.query = "Kiev";
+    auto kiev = s.search(r);
+    REQUIRE(kiev.hits.size() == 1);
+    CHECK_THAT(kiev.hits[0].snippet, Catch::Contains("<mark>Kyiv</mark>"));
+    r.query = "UN envoy";
+    CHECK(s.search(r).hits.size() == 1);
+    // Kept in the index: a later run without the file still knows them.
+    o.synonym_files.clear();
+    index_files({dir.str("in")}, o, nullptr);
+    s.refresh();
+    r.query = "Kiev";
+    CHECK(s.search(r).hits.size() == 1);
+}
+
+TEST_CASE("word families link derivations both ways, weighted below the word", "[search]") {
+    // Snowball stems these apart (invas/invad, decis/decid); WordNet links them.
+    test::TempDir dir;
+    test::write_file(dir.path() / "in" / "a.txt",
+                     "Border tension\n\nBy Reuters\n\nThe army may invade the region, and "
+                     "ministers will decide on sanctions next week, officials said.\n");
+    test::write_file(dir.path() / "in" / "b.txt",
+                     "Invasion feared\n\nBy Reuters\n\nThe invasion of the region is feared "
+                     "and a decision on sanctions is due next week, officials said.\n");
+    Searcher s = test::index_in(dir);
+    SearchRequest r;
+    r.query = "invasion";
+    auto n = s.search(r);
+    REQUIRE(n.hits.size() == 2);
+    CHECK(n.hits[0].title == "Invasion feared");  // the word itself first
+    CHECK(n.hits[0].score > n.hits[1].score);
+    CHECK_THAT(n.hits[1].snippet, Catch::Contains("<mark>invade</mark>"));
+    r.query = "decide";
+    auto d = s.search(r);
+    CHECK(d.hits.size() == 2);
+    CHECK(d.hits.at(0).title == "Border tension");
+    r.ranking = "family=0";
+    CHECK(s.search(r).hits.size() == 1);
 }

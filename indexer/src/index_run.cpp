@@ -14,6 +14,7 @@
 #include "indexer_data.hpp"
 #include "roots.hpp"
 #include "site_chrome.hpp"
+#include "synonyms_file.hpp"
 #include "text.hpp"
 
 namespace gazette {
@@ -274,6 +275,9 @@ IndexSummary index_files(const std::vector<std::string>& inputs, const IndexOpti
     for (const auto& f : options.registry_files) registry.load_file(f);
     Manifest manifest;
     for (const auto& f : options.manifest_files) manifest.load_file(f);
+    std::vector<std::vector<std::string>> synonyms;  // read before anything is written
+    for (const auto& f : options.synonym_files)
+        for (auto& group : read_synonyms_file(f)) synonyms.push_back(std::move(group));
 
     // Every input must exist before anything is written.
     struct Input {
@@ -305,6 +309,8 @@ IndexSummary index_files(const std::vector<std::string>& inputs, const IndexOpti
     std::unique_ptr<IndexWriter> writer;
     if (!options.dry_run)
         writer = std::make_unique<IndexWriter>(options.index_path, options.batch_size, registry);
+    if (writer)
+        for (const auto& group : synonyms) writer->add_synonyms(group);
 
     std::vector<std::unique_ptr<FolderSource>> owned;
     std::vector<Source*> sources;

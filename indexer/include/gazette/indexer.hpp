@@ -68,6 +68,10 @@ struct IndexOptions {
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>
         manifest_files;  ///< extra manifests (manifest.jsonl in input folders is read anyway)
+    /// Synonyms files: groups of words or phrases meaning the same, one
+    /// group per line, comma-separated ("UN, United Nations"); kept in the
+    /// index, so later runs need not repeat them.
+    std::vector<std::string> synonym_files;
 };
 
 /// Totals of one run.
