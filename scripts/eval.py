@@ -197,7 +197,7 @@ def run_fts5(documents, queries):
 FEATURES = {  # variant name -> the --ranking setting that turns one feature off
     "-all_words": "all_words=0", "-family": "family=0", "-variant": "variant=0",
     "-alias": "alias=0", "-stop_words": "stop_words=off", "-caps_words": "caps_words=off",
-    "-collapse": "collapse=off",
+    "-collapse": "collapse=off", "-feedback": "feedback_docs=0",
 }
 
 

@@ -35,7 +35,10 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
                               const Xapian::RSet& rset, std::size_t terms, bool skip_query_terms) {
     if (rset.empty() || terms == 0) return Xapian::Query();
     WordDecider decider(db);
-    int flags = skip_query_terms ? 0 : Xapian::Enquire::INCLUDE_QUERY_TERMS;
+    // Exact term frequencies over shards: a stub of shards ranks as the
+    // whole index does.
+    int flags = Xapian::Enquire::USE_EXACT_TERMFREQ |
+                (skip_query_terms ? 0 : Xapian::Enquire::INCLUDE_QUERY_TERMS);
     Xapian::ESet eset =
         enquire.get_eset(static_cast<Xapian::termcount>(terms), rset, flags, &decider);
     if (eset.empty()) return Xapian::Query();

@@ -37,6 +37,7 @@ struct NumberKey {
 constexpr NumberKey number_keys[] = {
     {"k1", &Ranking::k1, 0, 100},
     {"b", &Ranking::b, 0, 1},
+    {"mu", &Ranking::mu, 1, 100000},
     {"all_words", &Ranking::all_words, 0, 100},
     {"title", &Ranking::title, 0, 100},
     {"family", &Ranking::family, 0, 100},
@@ -112,7 +113,9 @@ std::unique_ptr<Xapian::Weight> make_weight(const Ranking& r) {
         return std::make_unique<Xapian::BM25PlusWeight>(r.k1, 0, 1, r.b, 0.5, 1);
     if (r.scheme == "pl2") return std::make_unique<Xapian::PL2Weight>();
     if (r.scheme == "dph") return std::make_unique<Xapian::DPHWeight>();
-    if (r.scheme == "lm") return std::make_unique<Xapian::LMWeight>();
+    if (r.scheme == "lm")
+        return std::make_unique<Xapian::LMWeight>(0.0, Xapian::Weight::DIRICHLET_SMOOTHING, r.mu,
+                                                  0.0);
     if (r.scheme == "inl2") return std::make_unique<Xapian::InL2Weight>();
     return std::make_unique<Xapian::BM25Weight>(r.k1, 0, 1, r.b, 0.5);
 }

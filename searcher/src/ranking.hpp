@@ -17,8 +17,9 @@ namespace gazette {
 struct Ranking {
     /// Weighting scheme: "bm25", "bm25+", "pl2", "dph", "lm", "inl2".
     std::string scheme = "bm25";
-    double k1 = 1.6;  ///< BM25 term-frequency saturation
-    double b = 0.75;  ///< BM25 length normalisation
+    double k1 = 1.6;   ///< BM25 term-frequency saturation
+    double b = 0.75;   ///< BM25 length normalisation
+    double mu = 1000;  ///< lm: Dirichlet smoothing
     /// Extra weight, as a fraction of their own, for articles matching every
     /// plain word of the query (0: plain any-word ranking).
     double all_words = 0.25;
@@ -35,9 +36,9 @@ struct Ranking {
     /// Pseudo-relevance feedback: the best `feedback_docs` hits of the query
     /// lend their `feedback_terms` most telling words, weighted
     /// `feedback_weight` (0 docs: off).
-    std::size_t feedback_docs = 0;
+    std::size_t feedback_docs = 10;
     std::size_t feedback_terms = 20;
-    double feedback_weight = 0.3;
+    double feedback_weight = 0.1;
     bool stop_words = true;  ///< drop stop words outside phrases
     bool caps_words = true;  ///< all-capitals queries: AND/OR/NOT are words
     bool collapse = true;    ///< near-duplicates shown once

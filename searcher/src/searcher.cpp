@@ -151,7 +151,8 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         built.all_words = Xapian::Query();
         enquire.set_query(built.query);
     }
-    // Pseudo-relevance feedback: words the best hits share join the query.
+    // Pseudo-relevance feedback: words the best hits share raise the
+    // matches that have them too.
     if (ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty()) {
         Xapian::MSet top =
             enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
@@ -159,10 +160,10 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         for (auto m = top.begin(); m != top.end(); ++m) rset.add_document(*m);
         Xapian::Query more = expansion_query(db, enquire, rset, ranking.feedback_terms, true);
         if (!more.empty()) {
-            built.query = Xapian::Query(Xapian::Query::OP_OR, built.query,
-                                        apply_filters(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                                    more, ranking.feedback_weight),
-                                                      built.filters));
+            // Re-ranks the matches; finds nothing the words typed do not.
+            built.query = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, built.query,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, more, ranking.feedback_weight));
             enquire.set_query(built.query);
         }
     }

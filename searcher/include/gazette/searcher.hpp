@@ -149,8 +149,8 @@ struct Hit {
 
 /// Limits on one request; Searcher::search throws Error (bad_query) for a
 /// request beyond them rather than working on it for seconds or
-/// truncating numbers. Queries are text a person types: a pasted page is
-/// not one.
+/// truncating numbers. Queries are text a person types or pastes (a
+/// paragraph fits; a page does not: use SearchRequest::like for that).
 struct Limits {
     static constexpr std::size_t max_query_bytes = 4096;       ///< query text, in bytes
     static constexpr std::size_t max_query_words = 512;        ///< words in the query text
