@@ -142,6 +142,40 @@ TEST_CASE("facets and a spelling suggestion in text and JSON output", "[cli][fac
     CHECK(!no_facets.contains("facets"));
 }
 
+TEST_CASE("the search command counts and explains and finds articles like one", "[cli]") {
+    test::TempDir dir;
+    run(index_bin() + " -q --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    auto base = "NO_COLOR=1 " + search_bin() + " --index " + quote(dir.str("index"));
+    // --count: the exact number, the same as the JSON total, filters included.
+    for (std::string filters : {"", " --outlet expatica", " --since 2009-01 --until 2009-12"}) {
+        auto count = run(base + filters + " --count NATO");
+        REQUIRE(count.status == 0);
+        auto j = nlohmann::json::parse(run(base + filters + " --json --limit 1 NATO").out);
+        CHECK(count.out == std::to_string(j["total"].get<int>()) + "\n");
+    }
+    CHECK(run(base + " --count --outlet expatica NATO").out == "2\n");
+    // --explain: the query run and each expansion.
+    auto explain = run(base + " --explain CFE treaty suspension");
+    CHECK_THAT(explain.out, Catch::Contains("expanded: suspens -> suspend (word family)"));
+    CHECK_THAT(explain.out,
+               Catch::Contains("expanded: cfe -> \"conventional forces in europe\" (alias)"));
+    CHECK_THAT(explain.out, Catch::Contains("query run: Query("));
+    // --like: other articles, never the one given.
+    auto like = run(base + " --snippet-length 0 --like " +
+                    quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
+    REQUIRE(like.status == 0);
+    CHECK_THAT(like.out, Catch::StartsWith("4 results for articles like "));
+    // Hits name their paths on a line each; 004's is only in the heading.
+    CHECK(like.out.find("| /") != std::string::npos);
+    CHECK(like.out.find("004_63d7ad7da0350d37.txt\n", like.out.find('\n')) == std::string::npos);
+    auto unknown = run(base + " --like nowhere.txt 2>&1");
+    CHECK(unknown.status == 2);
+    CHECK_THAT(unknown.out, Catch::Contains("--like nowhere.txt: no article of the index"));
+    auto bad = run(base + " --ranking k1=x nato 2>&1");
+    CHECK(bad.status == 2);
+    CHECK_THAT(bad.out, Catch::Contains("ranking setting \"k1=x\": expected a number"));
+}
+
 TEST_CASE("dry run prints the extracted fields as JSON and writes nothing", "[cli]") {
     test::TempDir dir;
     auto r = run(index_bin() + " --index " + quote(dir.str("index")) + " --dry-run --json " +

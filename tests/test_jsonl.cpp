@@ -222,3 +222,15 @@ TEST_CASE("lines a collection repeats on many pages are learned as its chrome", 
     index_files({other.str("in")}, o2, nullptr);
     CHECK(ids_for(o2.index_path, "\"daily planet app\"").size() == 1);
 }
+
+TEST_CASE("a text of one paragraph is the story, not a headline over nothing", "[jsonl]") {
+    Extractor ex;
+    ArticleOverrides o;
+    o.url = "https://www.reuters.com/a";
+    o.title = "First story";
+    o.origin = "JSONL record";
+    auto a = ex.extract(story + " onlyparagraphmarker", &o);
+    CHECK(a.title == "First story");
+    CHECK_THAT(a.body, Catch::Contains("onlyparagraphmarker"));
+    CHECK_THAT(a.body, Catch::StartsWith("BRUSSELS (Reuters) - NATO"));
+}
