@@ -169,8 +169,8 @@ struct SearchResult {
     std::string query;         ///< the query text as given
     std::string parsed_query;  ///< Xapian's description of the query run (debugging)
     std::size_t total = 0;     ///< number of matching documents (exact, filters included)
-    /// True when no article had all the query's words, so articles having
-    /// any of them are returned instead (ranked by how many, how rare).
+    /// True when no article has every plain word of the query (or its
+    /// spellings, family or aliases): all hits have only some of them.
     bool relaxed = false;
     std::vector<Hit> hits;  ///< at most request.limit hits
     Facets facets;          ///< filled when request.facets
