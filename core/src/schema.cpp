@@ -58,6 +58,10 @@ std::string id_term(std::string_view id) {
     return term;
 }
 
+std::string copy_group_term(std::string_view group) {
+    return fmt::format("{}{:016x}", prefix::copy_group, hash64(group));
+}
+
 std::string bounded_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     term.append(value);

@@ -198,6 +198,15 @@ void check_version(Xapian::WritableDatabase& db, const std::string& path);
 /// The unique-id term for a document id (hashed when long).
 [[nodiscard]] std::string id_term(std::string_view id);
 
+/// The term listing the members of copy group `group` ("XDUP" + hash).
+[[nodiscard]] std::string copy_group_term(std::string_view group);
+
+/// Whether `term` is a free-text word (title and body stems): prefixes are
+/// upper case, words never are.
+[[nodiscard]] inline bool is_free_text_term(std::string_view term) {
+    return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
 /// A names-field term, cut to the term length limit.
 [[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view value);
 

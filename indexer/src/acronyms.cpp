@@ -41,7 +41,11 @@ bool joined(std::string_view gap) {
 }  // namespace
 
 std::vector<AcronymPair> find_acronyms(std::string_view text) {
-    const auto tokens = text::tokenize(text);
+    return find_acronyms(text, text::tokenize(text));
+}
+
+std::vector<AcronymPair> find_acronyms(std::string_view text,
+                                       const std::vector<text::Token>& tokens) {
     auto raw = [&](std::size_t i) {
         return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     };

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "text.hpp"
+
 namespace gazette {
 
 /// (acronym, long form), both lower-case, words separated by one space:
@@ -22,5 +24,8 @@ using AcronymPair = std::pair<std::string, std::string>;
 /// brackets. Texts mostly in capitals (telegrams, TIME's 1963 archive) give
 /// none: every word there looks like an acronym.
 std::vector<AcronymPair> find_acronyms(std::string_view text);
+/// The same, given the text's words (text::tokenize(text)).
+std::vector<AcronymPair> find_acronyms(std::string_view text,
+                                       const std::vector<text::Token>& tokens);
 
 }  // namespace gazette

@@ -213,14 +213,6 @@ Article Extractor::extract(const std::string& raw, const ArticleOverrides* overr
     hints.site_chrome = site_chrome_;
     Layout layout = analyse_layout(raw, registry_, hints);
 
-    // A text of one paragraph is a story, not a headline over nothing.
-    if (layout.title_index >= 0 &&
-        std::none_of(layout.lines.begin(), layout.lines.end(),
-                     [](const Line& l) { return l.role == LineRole::body; })) {
-        layout.lines[static_cast<std::size_t>(layout.title_index)].role = LineRole::body;
-        layout.title_index = -1;
-    }
-
     // Title.
     if (layout.title_index >= 0) {
         const Line& l = layout.lines[static_cast<std::size_t>(layout.title_index)];

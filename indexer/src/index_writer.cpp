@@ -14,7 +14,6 @@
 #include "database.hpp"
 #include "document_terms.hpp"
 #include "errors.hpp"
-#include "hash.hpp"
 #include "near_duplicates.hpp"
 #include "record.hpp"
 #include "roots.hpp"
@@ -169,18 +168,18 @@ void IndexWriter::put(const Document& doc) {
                     fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
     translate_errors(doc.id, [&] {
         auto xdoc = make_xapian_document(doc, impl_->termgen, impl_->registry);
-        if (auto sig = minhash(doc.body); !sig.empty()) {
+        const auto body_words = text::tokenize(doc.body);  // for copies and acronyms
+        if (auto sig = minhash(body_words); !sig.empty()) {
             auto bands = band_terms(sig);
             auto group = impl_->copy_group(doc.id, sig, bands);
             for (const auto& b : bands) xdoc.add_boolean_term(b);
             xdoc.add_value(schema::slot::copy_signature, encode_signature(sig));
             xdoc.add_value(schema::slot::copy_group, group);
-            xdoc.add_boolean_term(
-                fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group)));
+            xdoc.add_boolean_term(schema::copy_group_term(group));
         }
         impl_->db.replace_document(schema::id_term(doc.id), xdoc);
-        for (const auto& text : {&doc.title, &doc.body})
-            for (const auto& [acronym, long_form] : find_acronyms(*text)) {
+        for (const auto& pairs : {find_acronyms(doc.title), find_acronyms(doc.body, body_words)})
+            for (const auto& [acronym, long_form] : pairs) {
                 impl_->add_alias(acronym, long_form);
                 impl_->add_alias(long_form, acronym);
             }

@@ -126,7 +126,6 @@ bool ends_sentence(std::string_view line) {
     return false;
 }
 
-
 // Ends with a full stop that is not an abbreviation's ("N.Y.C.", "Jr.").
 bool ends_full_stop(std::string_view line) {
     if (!line.ends_with(".") || line.ends_with("...")) return false;
@@ -522,6 +521,10 @@ Layout analyse_layout(std::string_view text, const OutletRegistry& registry,
                 best_i = i;
                 break;
             }
+    }
+    // A story of one paragraph is not a headline over nothing.
+    const bool leaves_no_story = best_i >= story_begin && best_i + 1 >= story_end;
+    if (best_i < lines.size() && best.score > 0 && !leaves_no_story) {
         layout.title_index = static_cast<int>(best_i);
         lines[best_i].role = LineRole::title;
         lines[best_i].why = "headline: " + best.why;

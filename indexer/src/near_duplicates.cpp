@@ -29,7 +29,10 @@ std::uint32_t mix(std::uint64_t h, std::size_t i) {
 }  // namespace
 
 Signature minhash(std::string_view body) {
-    auto words = text::tokenize(body);
+    return minhash(text::tokenize(body));
+}
+
+Signature minhash(const std::vector<text::Token>& words) {
     if (words.size() < min_copy_words) return {};
     Signature sig(minhash_size, std::numeric_limits<std::uint32_t>::max());
     std::string shingle;

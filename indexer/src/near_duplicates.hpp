@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text.hpp"
+
 namespace gazette {
 
 /// Values in a signature; the estimate of similarity is the share of equal
@@ -27,8 +29,10 @@ inline constexpr std::size_t min_copy_words = 40;
 
 using Signature = std::vector<std::uint32_t>;
 
-/// The signature of `body` (lower-cased words, 4-word shingles); empty when
-/// the body is shorter than min_copy_words.
+/// The signature of a body from its words (text::tokenize; lower-cased
+/// 4-word shingles); empty when it has fewer than min_copy_words.
+Signature minhash(const std::vector<text::Token>& words);
+/// The same from the body's text.
 Signature minhash(std::string_view body);
 
 /// One term per band ("XB" prefix, schema.hpp).

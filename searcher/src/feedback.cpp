@@ -1,10 +1,9 @@
 #include "feedback.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <vector>
 
+#include "roots.hpp"
 #include "schema.hpp"
 
 #include "query_expansion.hpp"
@@ -20,7 +19,7 @@ class WordDecider : public Xapian::ExpandDecider {
   public:
     explicit WordDecider(const Xapian::Database& db) : db_(db) {}
     bool operator()(const std::string& term) const override {
-        if (term.size() < 3 || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+        if (term.size() < 3 || !schema::is_free_text_term(term)) return false;
         if (term.find_first_not_of("0123456789.,") == std::string::npos) return false;
         return !is_stop_stem(term) && db_.get_termfreq(term) > 1;
     }
@@ -62,16 +61,12 @@ Xapian::docid find_article(const Xapian::Database& db, const std::string& id_or_
     std::error_code ec;
     auto path = std::filesystem::weakly_canonical(std::filesystem::absolute(id_or_path, ec), ec);
     if (ec) return 0;
-    auto roots =
-        nlohmann::json::parse(db.get_metadata(std::string(schema::roots_key)), nullptr, false);
-    if (!roots.is_array()) return 0;
-    for (const auto& root : roots) {
-        if (!root.is_object() || !root.contains("label") || !root.contains("path")) continue;
-        if (!root["label"].is_string() || !root["path"].is_string()) continue;
-        auto rel = path.lexically_relative(root["path"].get<std::string>());
+    // A file's id: its root's label and its path inside the root.
+    auto roots = RootRegistry::parse(db.get_metadata(std::string(schema::roots_key)));
+    for (const auto& root : roots.roots()) {
+        auto rel = path.lexically_relative(root.path);
         if (rel.empty() || *rel.begin() == "..") continue;
-        if (auto did = by_id(root["label"].get<std::string>() + "/" + rel.generic_string()))
-            return did;
+        if (auto did = by_id(root.label + "/" + rel.generic_string())) return did;
     }
     return 0;
 }

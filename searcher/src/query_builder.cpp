@@ -165,12 +165,10 @@ std::string operator_problem(std::string_view q) {
             if (text::tokenize(w).empty()) continue;
             // Xapian takes an operator word out of any punctuation ("OR," is
             // OR): ask for operators on their own.
-            static constexpr std::string_view names[] = {"AND", "OR", "XOR", "NOT", "NEAR", "ADJ"};
             std::string_view head = w.substr(0, w.find('/'));
             for (const auto& tok : text::tokenize(w)) {
                 std::string_view raw = w.substr(tok.begin, tok.end - tok.begin);
-                bool is_op = std::find(std::begin(names), std::end(names), raw) != std::end(names);
-                if (is_op && raw != head)
+                if (is_operator_word(raw) && raw != head)
                     return fmt::format("write {} on its own, between spaces", raw);
             }
             std::string_view name = w.substr(0, w.find('/'));
@@ -274,6 +272,11 @@ std::string operator_problem(std::string_view q) {
 
 // The query with control characters and Unicode spaces as plain spaces:
 // Xapian splits words at both, and the check above must see what it sees.
+bool is_operator_word(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "XOR" || word == "NOT" || word == "NEAR" ||
+           word == "ADJ";
+}
+
 std::string plain_spaces(std::string_view q) {
     std::string out;
     out.reserve(q.size());
@@ -378,9 +381,7 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
         bool field_name = tok.end < q.size() && q[tok.end] == ':';
         bool wildcard = tok.end < q.size() && q[tok.end] == '*';
         std::string_view raw(q.data() + tok.begin, tok.end - tok.begin);
-        bool operator_word = raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" ||
-                             raw == "NEAR" || raw == "ADJ";
-        if (field_value || field_name || wildcard || operator_word) continue;
+        if (field_value || field_name || wildcard || is_operator_word(raw)) continue;
         if (db.term_exists(stemmer()(tok.lower))) continue;
         // Edits allowed grow with the word, as in Elasticsearch's "AUTO"
         // fuzziness: two edits turn "icon" into "in", which helps nobody.
@@ -423,15 +424,13 @@ std::string caps_as_words(const std::string& text) {
     std::size_t words = 0;
     for (const auto& tok : tokens) {
         std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
-        words += !(raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
-                   raw == "ADJ");
+        words += !is_operator_word(raw);
     }
     if (words < min_headline_words) return text;
     std::string out = text;
     for (const auto& tok : tokens) {
         std::string_view raw(text.data() + tok.begin, tok.end - tok.begin);
-        if (raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
-            raw == "ADJ")
+        if (is_operator_word(raw))
             for (std::size_t i = tok.begin; i < tok.end; ++i)
                 out[i] = static_cast<char>(out[i] - 'A' + 'a');
     }
@@ -442,9 +441,7 @@ std::string caps_as_words(const std::string& text) {
 bool has_operators(std::string_view text) {
     for (const auto& tok : text::tokenize(text)) {
         std::string_view raw = text.substr(tok.begin, tok.end - tok.begin);
-        if (raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" || raw == "NEAR" ||
-            raw == "ADJ")
-            return true;
+        if (is_operator_word(raw)) return true;
     }
     return false;
 }
@@ -465,12 +462,11 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
             throw Xapian::QueryParserError(problem);
         // Any word may match; articles with every word get a bonus on top.
         auto any_parser = make_parser(db, Xapian::Query::OP_OR, field_error, ranking);
-        q = expand_query(any_parser.parse_query(text, parser_flags), db, ranking, out.expansions,
-                         out.concepts);
+        q = expand_query(any_parser.parse_query(text, parser_flags), db, ranking, out.expansions);
         if (!field_error.empty()) throw Xapian::QueryParserError(field_error);
         auto all_parser = make_parser(db, Xapian::Query::OP_AND, field_error, ranking);
-        Xapian::Query all = expand_query(all_parser.parse_query(text, parser_flags), db, ranking,
-                                         out.expansions, out.concepts);
+        Xapian::Query all =
+            expand_query(all_parser.parse_query(text, parser_flags), db, ranking, out.expansions);
         if (all.get_description() != q.get_description()) {
             out.all_words = all;
             if (ranking.all_words > 0)
@@ -479,8 +475,7 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, ranking.all_words));
         }
         if (!has_operators(text) && !q.empty()) {
-            if (auto aliases = alias_phrases(text, db, ranking, out.expansions, out.concepts);
-                !aliases.empty())
+            if (auto aliases = alias_phrases(text, db, ranking, out.expansions); !aliases.empty())
                 q = Xapian::Query(Xapian::Query::OP_OR, q, aliases);
             if (auto near = proximity_query(text, ranking); !near.empty())
                 q = Xapian::Query(Xapian::Query::OP_OR, q, near);
@@ -488,14 +483,12 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         out.warnings = capped_wildcards(out.wildcard_prefixes, db);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-            // Prefixes are upper case, so a term starting otherwise is a body word.
-            const std::string& term = *t;
-            auto upper = [&](std::size_t i) { return term[i] >= 'A' && term[i] <= 'Z'; };
-            if (term.empty()) continue;
-            if (!upper(0))
-                out.highlight_terms.push_back(term);
-            else if (term.rfind(schema::prefix::title, 0) == 0 && term.size() > 1 && !upper(1))
-                out.highlight_terms.push_back(term.substr(schema::prefix::title.size()));
+            std::string_view term = *t;
+            if (schema::is_free_text_term(term))
+                out.highlight_terms.emplace_back(term);
+            else if (term.starts_with(schema::prefix::title) &&
+                     schema::is_free_text_term(term.substr(schema::prefix::title.size())))
+                out.highlight_terms.emplace_back(term.substr(schema::prefix::title.size()));
         }
         // Stop words inside aliases and phrases are searched, not shown,
         // unless nothing else is.
@@ -503,11 +496,6 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
                         [](const std::string& t) { return !is_stop_stem(t); }))
             std::erase_if(out.highlight_terms,
                           [](const std::string& t) { return is_stop_stem(t); });
-        // Both parses note the same expansions.
-        std::vector<std::string> notes;
-        for (auto& n : out.expansions)
-            if (std::find(notes.begin(), notes.end(), n) == notes.end()) notes.push_back(n);
-        out.expansions = std::move(notes);
         // A query of stop words or punctuation only parses to nothing.
         if (q.empty()) q = Xapian::Query();
     }

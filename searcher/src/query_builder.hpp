@@ -33,10 +33,9 @@ struct BuiltQuery {
     /// The query with every plain word required (filters applied), when
     /// that differs from `query`; empty otherwise.
     Xapian::Query all_words;
-    /// How words were widened (spellings, families, aliases), for --explain.
-    ExpansionNotes expansions;
-    /// Terms added by expansion -> the query word they stand for.
-    TermConcepts concepts;
+    /// How words were widened (spellings, families, aliases; notes for
+    /// --explain, and which query word each added term stands for).
+    Expansions expansions;
     /// `query` before the filters.
     Xapian::Query unfiltered;
     /// The request's outlet, speaker and date filters (already in `query`).
@@ -45,6 +44,9 @@ struct BuiltQuery {
 
 /// `q` restricted by every filter.
 Xapian::Query apply_filters(Xapian::Query q, const std::vector<Xapian::Query>& filters);
+
+/// Whether `word` (as typed) is a query operator: AND OR XOR NOT NEAR ADJ.
+bool is_operator_word(std::string_view word);
 
 /// `query` with control characters and Unicode spaces turned into plain
 /// spaces (as Xapian's parser reads them; also fit for messages).

@@ -58,46 +58,31 @@ Xapian::Query scaled(Xapian::Query q, double factor) {
 struct Rewriter {
     const Xapian::Database& db;
     const Ranking& r;
-    ExpansionNotes& notes;
-    TermConcepts& concepts;
-    std::unordered_set<std::string> noted;
+    Expansions& out;
 
-    // The terms of `q` stand for the query word `term`.
-    void stands_for(const Xapian::Query& q, const std::string& term) {
-        for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
-            if (*t != term) concepts.emplace(*t, term);
-    }
-
-    void note(const std::string& text) {
-        if (noted.insert(text).second) notes.push_back(text);
-    }
-
-    // A free-text word: its spellings as the same word, then its family and
-    // aliases weighted below it.
-    Xapian::Query leaf(const Xapian::Query& q, const std::string& term) {
-        std::vector<Xapian::Query> same{q};
+    // What `term` widens to, looked up once per query.
+    const Expansions::Widening& widen(const std::string& term) {
+        auto [it, fresh] = out.by_word.try_emplace(term);
+        Expansions::Widening& w = it->second;
+        if (!fresh) return w;
         if (r.variant > 0)
             for (const auto& v : synonyms(db, schema::synonym::variant, term)) {
-                same.emplace_back(v);
-                note(fmt::format("{} -> {} (spelling)", term, v));
+                w.spellings.emplace_back(v);
+                out.note(fmt::format("{} -> {} (spelling)", term, v));
             }
-        Xapian::Query core =
-            same.size() == 1 ? q
-                             : Xapian::Query(Xapian::Query::OP_SYNONYM, same.begin(), same.end());
-        std::vector<Xapian::Query> parts{core};
         if (r.title > 0) {
             std::string in_title(schema::prefix::title);
             in_title += term;
-            parts.push_back(scaled(Xapian::Query(in_title), r.title));
+            w.below.push_back(scaled(Xapian::Query(in_title), r.title));
         }
         if (r.family > 0) {
             std::vector<Xapian::Query> family;
             for (const auto& f : synonyms(db, schema::synonym::family, term)) {
                 family.emplace_back(f);
-                note(fmt::format("{} -> {} (word family)", term, f));
+                out.note(fmt::format("{} -> {} (word family)", term, f));
             }
             if (!family.empty())
-                parts.push_back(
+                w.below.push_back(
                     scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, family.begin(), family.end()),
                            r.family));
         }
@@ -105,21 +90,31 @@ struct Rewriter {
             std::vector<Xapian::Query> aliases;
             for (const auto& a : synonyms(db, schema::synonym::alias, term)) {
                 aliases.push_back(words_query(a));
-                note(fmt::format("{} -> \"{}\" (alias)", term, a));
+                out.note(fmt::format("{} -> \"{}\" (alias)", term, a));
             }
             if (!aliases.empty())
-                parts.push_back(scaled(
+                w.below.push_back(scaled(
                     Xapian::Query(Xapian::Query::OP_OR, aliases.begin(), aliases.end()), r.alias));
         }
-        if (parts.size() == 1) return parts.front();
-        Xapian::Query all(Xapian::Query::OP_OR, parts.begin(), parts.end());
-        stands_for(all, term);
-        return all;
+        return w;
     }
 
-    static bool free_text_term(const std::string& term) {
-        // Prefixes are upper case: a term starting otherwise is a body word.
-        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+    // A free-text word: its spellings as the same word, then its family and
+    // aliases weighted below it.
+    Xapian::Query leaf(const Xapian::Query& q, const std::string& term) {
+        const auto& w = widen(term);
+        if (w.spellings.empty() && w.below.empty()) return q;
+        std::vector<Xapian::Query> same{q};
+        same.insert(same.end(), w.spellings.begin(), w.spellings.end());
+        std::vector<Xapian::Query> parts{
+            same.size() == 1 ? q
+                             : Xapian::Query(Xapian::Query::OP_SYNONYM, same.begin(), same.end())};
+        parts.insert(parts.end(), w.below.begin(), w.below.end());
+        Xapian::Query all(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        // Its terms stand for the query word.
+        for (auto t = all.get_unique_terms_begin(); t != all.get_unique_terms_end(); ++t)
+            if (*t != term) out.concepts.emplace(*t, term);
+        return all;
     }
 
     static std::string term_of(const Xapian::Query& q) {
@@ -130,7 +125,7 @@ struct Rewriter {
         const auto type = q.get_type();
         if (type == Xapian::Query::LEAF_TERM) {
             std::string term = term_of(q);
-            return free_text_term(term) ? leaf(q, term) : q;
+            return schema::is_free_text_term(term) ? leaf(q, term) : q;
         }
         switch (type) {
             case Xapian::Query::OP_OR:
@@ -157,8 +152,8 @@ struct Rewriter {
             Xapian::Query kid = q.get_subquery(i);
             // "x OR the OR y": the parser keeps stop words joined by
             // operators; drop them as it does between plain words.
-            if (type == Xapian::Query::OP_OR && r.stop_words && free_text_term(term_of(kid)) &&
-                is_stop_stem(term_of(kid)))
+            if (type == Xapian::Query::OP_OR && r.stop_words &&
+                schema::is_free_text_term(term_of(kid)) && is_stop_stem(term_of(kid)))
                 continue;
             kids.push_back(rewrite(kid));
         }
@@ -185,9 +180,7 @@ std::vector<std::vector<std::string>> plain_runs(std::string_view text) {
         bool field = tok.end < text.size() && text[tok.end] == ':';
         bool value = tok.begin > 0 && text[tok.begin - 1] == ':';
         bool sign = tok.begin > 0 && (text[tok.begin - 1] == '-' || text[tok.begin - 1] == '+');
-        bool op = raw == "AND" || raw == "OR" || raw == "NOT" || raw == "XOR" ||
-                  raw.starts_with("NEAR") || raw.starts_with("ADJ");
-        if (quoted || field || value || op || sign) {
+        if (quoted || field || value || sign || is_operator_word(raw)) {
             if (!runs.back().empty()) runs.emplace_back();
             continue;
         }
@@ -222,13 +215,13 @@ bool is_stop_stem(const std::string& stem) {
 }
 
 Xapian::Query expand_query(const Xapian::Query& query, const Xapian::Database& db,
-                           const Ranking& ranking, ExpansionNotes& notes, TermConcepts& concepts) {
-    Rewriter rw{db, ranking, notes, concepts, {}};
+                           const Ranking& ranking, Expansions& out) {
+    Rewriter rw{db, ranking, out};
     return rw.rewrite(query);
 }
 
 Xapian::Query alias_phrases(std::string_view text, const Xapian::Database& db,
-                            const Ranking& ranking, ExpansionNotes& notes, TermConcepts& concepts) {
+                            const Ranking& ranking, Expansions& out) {
     if (ranking.alias <= 0) return Xapian::Query();
     const auto runs = plain_runs(text);
     std::vector<Xapian::Query> found;
@@ -244,8 +237,8 @@ Xapian::Query alias_phrases(std::string_view text, const Xapian::Database& db,
                     found.push_back(words_query(a));
                     for (auto t = found.back().get_unique_terms_begin();
                          t != found.back().get_unique_terms_end(); ++t)
-                        concepts.emplace(*t, key);
-                    notes.push_back(fmt::format("\"{}\" -> \"{}\" (alias)", key, a));
+                        out.concepts.emplace(*t, key);
+                    out.note(fmt::format("\"{}\" -> \"{}\" (alias)", key, a));
                 }
             }
         }

@@ -14,7 +14,6 @@
 #include "errors.hpp"
 #include "facets.hpp"
 #include "feedback.hpp"
-#include "hash.hpp"
 #include "query_builder.hpp"
 #include "ranking.hpp"
 #include "record.hpp"
@@ -53,7 +52,7 @@ HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) 
         double tf = db.get_termfreq(t);
         if (tf == 0) continue;
         double w = std::max(0.1, std::log((n + 1) / tf));
-        if (auto c = q.concepts.find(t); c != q.concepts.end()) {
+        if (auto c = q.expansions.concepts.find(t); c != q.expansions.concepts.end()) {
             w *= 0.5;  // a stand-in for a query word
             h.concepts[t] = c->second;
         }
@@ -68,7 +67,7 @@ HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) 
 void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hit) {
     std::string group = doc.get_value(schema::slot::copy_group);
     if (group.empty()) return;
-    std::string term = fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group));
+    std::string term = schema::copy_group_term(group);
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
         if (*p == doc.get_docid()) continue;
         ++hit.copies;
@@ -144,7 +143,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         std::vector<Xapian::Query> same;
         same.emplace_back(std::string(schema::id_term(record::decode(doc.get_data()).id)));
         if (auto group = doc.get_value(schema::slot::copy_group); !group.empty())
-            same.emplace_back(fmt::format("{}{:016x}", schema::prefix::copy_group, hash64(group)));
+            same.emplace_back(schema::copy_group_term(group));
         base = Xapian::Query(Xapian::Query::OP_AND_NOT, base,
                              Xapian::Query(Xapian::Query::OP_OR, same.begin(), same.end()));
         built.query = apply_filters(base, built.filters);
@@ -169,7 +168,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     }
     result.parsed_query = built.query.get_description();
     result.warnings = built.warnings;
-    result.expansions = built.expansions;
+    result.expansions = built.expansions.notes;
 
     Xapian::doccount first = static_cast<Xapian::doccount>(req.offset);
     Xapian::doccount count = static_cast<Xapian::doccount>(req.limit);

@@ -45,4 +45,12 @@ struct Document {
     bool operator==(const Document&) const = default;  ///< memberwise
 };
 
+/// A folder of articles an index knows (see IndexWriter::attach_root): a
+/// document's id is its root's label plus its path inside the root.
+struct Root {
+    std::string label;       ///< the first part of its documents' ids ("corpus")
+    std::string path;        ///< its absolute path now
+    std::string moved_from;  ///< its previous path, when it was found moved; else empty
+};
+
 }  // namespace gazette

@@ -35,13 +35,6 @@
 
 namespace gazette {
 
-/// A folder of articles the index knows (see IndexWriter::attach_root).
-struct Root {
-    std::string label;       ///< the first part of its documents' ids ("corpus")
-    std::string path;        ///< its absolute path now
-    std::string moved_from;  ///< its previous path, when it was found moved; else empty
-};
-
 /// Writes documents into an index (created if missing). Documents are
 /// committed every `batch_size` changes, on commit(), and on destruction.
 class GAZETTE_API IndexWriter {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gazette/index_writer.hpp"
+#include "gazette/document.hpp"
 
 namespace gazette {
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "gazette/error.hpp"
 #include "record.hpp"
 
 namespace gazette {
