@@ -483,7 +483,8 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         out.warnings = capped_wildcards(out.wildcard_prefixes, db);
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-            std::string_view term = *t;
+            const std::string held = *t;  // the iterator gives a temporary
+            std::string_view term = held;
             if (schema::is_free_text_term(term))
                 out.highlight_terms.emplace_back(term);
             else if (term.starts_with(schema::prefix::title) &&
