@@ -94,7 +94,10 @@ def variant_pairs(root):
             start = 0
             while (i := w.find(uk, start)) >= 0:
                 candidate = w[:i] + us + w[i + len(uk):]
-                if candidate in american:
+                # A ligature spelling is inside the word (foetus, anaemia),
+                # not an o or a before an ending (congoes, canoed).
+                ligature_end = uk in ("ae", "oe") and w[i + 2:] in ("", "s", "d")
+                if candidate in american and not ligature_end:
                     pairs.add((w, candidate))
                 start = i + 1
     return pairs

@@ -49,6 +49,11 @@ TEST_CASE("word families and spellings come from WordNet and SCOWL", "[synonyms]
     CHECK(linked(spelling_links(), "defence", "defense"));
     CHECK(linked(spelling_links(), "organisation", "organization"));
     CHECK(linked(spelling_links(), "colour", "color"));
+    CHECK(linked(spelling_links(), "anaemia", "anemia"));
+    CHECK(linked(spelling_links(), "oestrogen", "estrogen"));
+    // An o or a before an ending is no ligature: Congo is not the Viet Cong.
+    CHECK_FALSE(linked(spelling_links(), "congo", "cong"));
+    CHECK_FALSE(linked(spelling_links(), "areolae", "areole"));
     // One word's spellings are not its relatives.
     CHECK_FALSE(linked(family_links(), "defence", "defense"));
     CHECK_FALSE(linked(family_links(), "treaty", "suspension"));
