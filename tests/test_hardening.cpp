@@ -85,7 +85,7 @@ std::size_t resident_bytes() {
 
 }  // namespace
 
-TEST_CASE("a pathological folder indexes in bounded memory; each bad entry is named once",
+TEST_CASE("a pathological folder indexes in bounded memory, each bad entry is named once",
           "[hardening][cli]") {
     test::TempDir dir;
     auto in = dir.path() / "in";
@@ -361,7 +361,7 @@ TEST_CASE("numbers and sizes beyond the limits are usage errors (exit 2)", "[har
     CHECK(bad_index_option.status == 2);
 }
 
-TEST_CASE("operator misuse is a clear error; sound queries pass", "[hardening][query]") {
+TEST_CASE("operator misuse is a clear error, sound queries pass", "[hardening][query]") {
     Searcher s(test::seed_index());
     auto problem = [&](const std::string& q) -> std::string {
         SearchRequest r;

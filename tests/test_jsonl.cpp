@@ -69,7 +69,7 @@ TEST_CASE("a JSONL record's fields are read under the names scrapers use", "[jso
     CHECK_THAT(odd_date.note, Catch::Contains("date \"sometime\" not understood"));
 }
 
-TEST_CASE("a JSONL file indexes each line; bad lines are named; runs follow the lines",
+TEST_CASE("a JSONL file indexes each line, bad lines are named, runs follow the lines",
           "[jsonl][cli]") {
     test::TempDir dir;
     auto feed = dir.path() / "in" / "feed.jsonl";

@@ -441,7 +441,7 @@ TEST_CASE("a wire story on two outlets is one hit naming both", "[search][accept
     CHECK(s.search(r).total == 2);
 }
 
-TEST_CASE("user synonyms files add aliases; bad lines are named", "[search]") {
+TEST_CASE("user synonyms files add aliases, bad lines are named", "[search]") {
     test::TempDir dir;
     test::write_file(dir.path() / "in" / "a.txt",
                      "Kyiv talks\n\nBy Reuters\n\nOfficials met in Kyiv on Monday to discuss "
