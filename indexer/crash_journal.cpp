@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace gazette::cli {
@@ -18,17 +20,36 @@ constexpr int signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 
 // What the handler writes: prepared before each item, since a signal
 // handler may only call async-signal-safe functions (open, write, close).
+// Each extracting thread has its slot: a crash in a thread notes its own
+// item; a signal sent from outside (kill) notes every item in hand.
 char journal_path[4096];
-char pending_line[8192];
-volatile std::sig_atomic_t pending_length = 0;
-char alternate_stack[64 * 1024];  // a stack overflow needs another stack
+constexpr int max_slots = 256;
+struct Slot {
+    char line[8192];
+    volatile std::sig_atomic_t length;
+};
+Slot slots[max_slots];
+std::atomic<int> slots_taken{0};
+thread_local int my_slot = -1;  // in the executable: static TLS, safe in a handler
+constexpr std::size_t alternate_stack_size = 64 * 1024;  // a stack overflow needs another stack
+
+void write_slot(int fd, const Slot& s) {
+    ssize_t ignored = ::write(fd, s.line, static_cast<std::size_t>(s.length));
+    (void)ignored;
+}
 
 extern "C" void on_crash(int sig) {
-    if (pending_length > 0 && journal_path[0] != '\0') {
+    bool own = my_slot >= 0 && slots[my_slot].length > 0;
+    bool any = own;
+    for (int i = 0; i < max_slots && i < slots_taken.load() && !any; ++i) any = slots[i].length > 0;
+    if (any && journal_path[0] != '\0') {
         int fd = ::open(journal_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
         if (fd >= 0) {
-            ssize_t ignored = ::write(fd, pending_line, static_cast<std::size_t>(pending_length));
-            (void)ignored;
+            if (own)
+                write_slot(fd, slots[my_slot]);
+            else
+                for (int i = 0; i < max_slots && i < slots_taken.load(); ++i)
+                    if (slots[i].length > 0) write_slot(fd, slots[i]);
             ::close(fd);
         }
         const char note[] =
@@ -54,10 +75,6 @@ CrashJournal::CrashJournal(const std::string& index) : path_(index + "/" + journ
     listed_ = ss.str();
     if (path_.size() >= sizeof journal_path) return;  // too long to note: no journal
     std::memcpy(journal_path, path_.c_str(), path_.size() + 1);
-    stack_t st{};
-    st.ss_sp = alternate_stack;
-    st.ss_size = sizeof alternate_stack;
-    sigaltstack(&st, nullptr);
     struct sigaction sa {};
     sa.sa_handler = on_crash;
     sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
@@ -66,26 +83,40 @@ CrashJournal::CrashJournal(const std::string& index) : path_(index + "/" + journ
 }
 
 CrashJournal::~CrashJournal() {
-    pending_length = 0;
+    for (auto& s : slots) s.length = 0;
     for (int sig : signals) std::signal(sig, SIG_DFL);
 }
 
 std::string CrashJournal::begin(const SourceItem& item) {
+    if (my_slot < 0) {
+        int n = slots_taken.fetch_add(1);
+        if (n >= max_slots) return {};  // more threads than slots: not noted
+        my_slot = n;
+        // This thread's own stack for the handler.
+        thread_local std::unique_ptr<char[]> stack(new char[alternate_stack_size]);
+        stack_t st{};
+        st.ss_sp = stack.get();
+        st.ss_size = alternate_stack_size;
+        sigaltstack(&st, nullptr);
+    }
+    Slot& slot = slots[my_slot];
+    slot.length = 0;
     std::string line = line_for(item);
     if (!listed_.empty() &&
-        (listed_.starts_with(line) || listed_.find("\n" + line) != std::string::npos)) {
-        pending_length = 0;
+        (listed_.starts_with(line) || listed_.find("\n" + line) != std::string::npos))
         return fmt::format(
             "crashed gazette-index on an earlier run; skipped until the file "
             "changes (or remove {} to try again)",
             path_);
-    }
-    pending_length = 0;
-    if (line.size() <= sizeof pending_line) {
-        std::memcpy(pending_line, line.data(), line.size());
-        pending_length = static_cast<std::sig_atomic_t>(line.size());
+    if (line.size() <= sizeof slot.line) {
+        std::memcpy(slot.line, line.data(), line.size());
+        slot.length = static_cast<std::sig_atomic_t>(line.size());
     }
     return {};
+}
+
+void CrashJournal::end() {
+    if (my_slot >= 0) slots[my_slot].length = 0;
 }
 
 }  // namespace gazette::cli

@@ -25,7 +25,12 @@ class CrashJournal {
 
     /// Arms the journal for `item`. Returns why it must be skipped (it
     /// crashed an earlier run and is unchanged), or "".
+    /// Called on the thread that reads and extracts the item; each thread
+    /// has its slot, so a crash notes the item of the thread that crashed
+    /// (a signal sent from outside notes every item in hand).
     std::string begin(const SourceItem& item);
+    /// The calling thread's item is done.
+    void end();
 
   private:
     std::string path_;

@@ -9,6 +9,7 @@
 #include "crash_journal.hpp"
 #include "gazette/indexer.hpp"
 #include "gazette/version.hpp"
+#include "progress.hpp"
 #include "record.hpp"
 
 namespace {
@@ -72,6 +73,13 @@ std::string plural(std::size_t n, const char* word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// " (N articles/s)" when articles were indexed.
+std::string rate(const gazette::IndexSummary& s) {
+    auto n = s.added + s.updated;
+    if (n == 0 || s.seconds <= 0) return "";
+    return fmt::format(" ({:.0f} articles/s)", static_cast<double>(n) / s.seconds);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -111,7 +119,10 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "commit every N changes")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app.add_flag("-q,--quiet", quiet, "print only problems");
+    app.add_option("-j,--jobs", options.jobs,
+                   "threads reading and extracting articles while one writes (0: one per core)")
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", quiet, "print only problems (and no progress line)");
     app.add_option("paths", inputs, "article folders or files (default: corpus)");
     try {
         app.parse(argc, argv);
@@ -127,7 +138,13 @@ int main(int argc, char** argv) {
     options.prune = !no_prune;
 
     try {
+        // On a terminal, a progress line on stderr (not with --quiet, --json or
+        // --dry-run).
+        gazette::cli::Progress progress(stderr, !quiet && !json && !dry_run);
+        options.on_listed = [&](std::size_t total) { progress.set_total(total); };
         auto on_item = [&](const gazette::ItemOutcome& o) {
+            if (o.change == gazette::Change::skipped || !o.note.empty()) progress.clear();
+            if (o.change != gazette::Change::removed) progress.step();
             if (json)
                 fmt::print("{}\n", gazette::record::dump(item_json(o, dry_run, explain)));
             else if (dry_run)
@@ -143,8 +160,10 @@ int main(int argc, char** argv) {
             options.before_item = [&](const gazette::SourceItem& item) {
                 return journal->begin(item);
             };
+            options.after_item = [&](const gazette::SourceItem&) { journal->end(); };
         }
         auto summary = gazette::index_files(inputs, options, on_item);
+        progress.clear();
         if (json) {
             fmt::print("{}\n", gazette::record::dump(summary_json(summary, dry_run)));
         } else if (!quiet) {
@@ -155,10 +174,11 @@ int main(int argc, char** argv) {
                            plural(summary.extracted, "file"), summary.skipped, summary.seconds);
             else
                 fmt::print(
-                    "{} added, {} updated, {} unchanged, {} removed, {} skipped in {:.2f} s; {} "
-                    "holds {}\n",
+                    "{} added, {} updated, {} unchanged, {} removed, {} skipped in {:.2f} s{}; "
+                    "{} holds {}\n",
                     summary.added, summary.updated, summary.unchanged, summary.removed,
-                    summary.skipped, summary.seconds, index, plural(summary.documents, "document"));
+                    summary.skipped, summary.seconds, rate(summary), index,
+                    plural(summary.documents, "document"));
         }
         return 0;
     } catch (const gazette::Error& e) {

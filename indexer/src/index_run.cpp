@@ -4,18 +4,26 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <future>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "gazette/indexer.hpp"
 #include "gazette/version.hpp"
 #include "hash.hpp"
 #include "indexer_data.hpp"
+#include "prepared_document.hpp"
 #include "roots.hpp"
 #include "site_chrome.hpp"
 #include "synonyms_file.hpp"
 #include "text.hpp"
+#include "workers.hpp"
 
 namespace gazette {
 
@@ -95,25 +103,52 @@ bool unchanged_on_disk(const std::optional<Fingerprint>& stored, const Fingerpri
            stored->settings_hash == now.settings_hash;
 }
 
-// One item: decide, read, extract, write.
-void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Extractor& extractor,
-                std::uint64_t settings, ItemOutcome& out) {
-    if (!item.skipped.empty()) {
-        out.change = Change::skipped;
-        out.reason = item.skipped;
+// One item on its way through a run: decided on the writing thread (listed
+// as skipped? unchanged on disk?), read and extracted on a worker, written
+// on the writing thread in listing order.
+struct Work {
+    Source* source = nullptr;
+    SourceItem item;
+    ItemOutcome out;
+    std::optional<Fingerprint> stored;
+    const ArticleOverrides* overrides = nullptr;
+    bool decided = false;  // the outcome is known without reading the item
+    bool touch = false;    // same content, new time: record the fingerprint
+    std::unique_ptr<PreparedDocument> prepared;
+    std::exception_ptr error;  // the index's trouble, rethrown on the writing thread
+    std::future<void> done;
+};
+
+// Decides what it can without reading the item (writing thread).
+void decide(Work& w, IndexWriter* writer, std::uint64_t settings) {
+    if (!w.item.skipped.empty()) {
+        w.out.change = Change::skipped;
+        w.out.reason = w.item.skipped;
+        w.decided = true;
         return;
     }
-    const ArticleOverrides* overrides = source.overrides(item);
-    item.fingerprint.settings_hash = item_settings(settings, overrides);
-    std::optional<Fingerprint> stored;
+    w.overrides = w.source->overrides(w.item);
+    w.item.fingerprint.settings_hash = item_settings(settings, w.overrides);
     if (writer) {
-        stored = writer->fingerprint(item.id);
-        if (unchanged_on_disk(stored, item.fingerprint)) {
-            out.change = Change::unchanged;
-            return;
+        w.stored = writer->fingerprint(w.item.id);
+        if (unchanged_on_disk(w.stored, w.item.fingerprint)) {
+            w.out.change = Change::unchanged;
+            w.decided = true;
         }
     }
-    SourceText text = source.read(item);
+}
+
+// Reads, extracts and prepares the document (any thread).
+void extract_item(Work& w, bool writing, const OutletRegistry* registry, const Extractor& extractor,
+                  std::mutex* read_lock) {
+    SourceText text;
+    if (read_lock) {
+        std::lock_guard lock(*read_lock);
+        text = w.source->read(w.item);
+    } else {
+        text = w.source->read(w.item);
+    }
+    ItemOutcome& out = w.out;
     out.encoding = text.encoding;
     out.note = text.note;
     if (!text.skipped.empty()) {
@@ -121,31 +156,31 @@ void index_item(Source& source, SourceItem& item, IndexWriter* writer, const Ext
         out.reason = text.skipped;
         return;
     }
-    if (stored && stored->content_hash == item.fingerprint.content_hash &&
-        stored->size == item.fingerprint.size &&
-        stored->settings_hash == item.fingerprint.settings_hash) {
+    const auto& fp = w.item.fingerprint;
+    if (w.stored && w.stored->content_hash == fp.content_hash && w.stored->size == fp.size &&
+        w.stored->settings_hash == fp.settings_hash) {
         // Touched, not changed: remember the new time so the next run
         // need not read it.
-        writer->update_source(item.id, item.path, item.fingerprint);
+        w.touch = true;
         out.change = Change::unchanged;
         return;
     }
-    out.article = text.format == TextFormat::html ? extractor.extract_html(text.text, overrides)
-                                                  : extractor.extract(text.text, overrides);
+    out.article = text.format == TextFormat::html ? extractor.extract_html(text.text, w.overrides)
+                                                  : extractor.extract(text.text, w.overrides);
     if (out.article.body.empty() && out.article.title.empty()) {
         out.change = Change::skipped;
         out.reason = "no article text once site chrome is removed";
         return;
     }
-    out.article.id = item.id;
-    out.article.path = item.path;
-    out.article.fingerprint = item.fingerprint;
-    if (!writer) {
+    out.article.id = w.item.id;
+    out.article.path = w.item.path;
+    out.article.fingerprint = fp;
+    if (!writing) {
         out.change = Change::extracted;
         return;
     }
-    writer->put(out.article);
-    out.change = stored ? Change::updated : Change::added;
+    w.prepared = std::make_unique<PreparedDocument>(prepare_document(out.article, *registry));
+    out.change = w.stored ? Change::updated : Change::added;
 }
 
 ItemOutcome failed(const SourceItem& item, std::string why) {
@@ -155,6 +190,27 @@ ItemOutcome failed(const SourceItem& item, std::string why) {
     out.change = Change::skipped;
     out.reason = std::move(why);
     return out;
+}
+
+// Runs `step` for `w`; an item's own trouble (bad input, memory) makes it
+// skipped with the reason, the index's trouble goes to w.error.
+template <typename Step>
+void guarded(Work& w, Step&& step) {
+    try {
+        step();
+    } catch (const std::bad_alloc&) {
+        w.prepared.reset();
+        w.out = failed(w.item, "out of memory while extracting");
+    } catch (const Error& e) {
+        w.prepared.reset();
+        if (e.kind() != ErrorKind::invalid_input)
+            w.error = std::current_exception();  // the index's trouble, not the item's
+        else
+            w.out = failed(w.item, e.what());
+    } catch (const std::exception& e) {
+        w.prepared.reset();
+        w.out = failed(w.item, fmt::format("extraction failed: {}", e.what()));
+    }
 }
 
 }  // namespace
@@ -176,6 +232,11 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     // extraction so that the first file already knows the menus of all.
     std::vector<std::vector<SourceItem>> listed;
     for (Source* source : sources) listed.push_back(source->list());
+    if (options.on_listed) {
+        std::size_t total = 0;
+        for (const auto& items : listed) total += items.size();
+        options.on_listed(total);
+    }
     SiteChrome chrome;
     if (writer) chrome = SiteChrome::parse(writer->metadata(site_chrome_key));
     const std::uint64_t known_files = chrome.files();
@@ -214,31 +275,77 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     if (writer && chrome.files() != known_files)
         writer->set_metadata(site_chrome_key, chrome.serialize());
 
+    // Workers read and extract; this thread decides, writes and reports,
+    // in listing order. At most `window` items are in flight, which bounds
+    // memory whatever the corpus size.
+    const unsigned jobs =
+        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::optional<Workers> workers;
+    if (jobs > 1) workers.emplace(jobs);
+    const std::size_t window = jobs > 1 ? std::size_t{4} * jobs : 1;
+    std::vector<std::unique_ptr<std::mutex>> read_locks;  // sources read one item at a time
+    for (Source* source : sources)
+        read_locks.push_back(source->concurrent_reads() ? nullptr : std::make_unique<std::mutex>());
+    const OutletRegistry* registry = writer ? &writer->registry() : nullptr;
+    auto work_on = [&](Work& w, std::mutex* read_lock) {
+        std::string veto = options.before_item ? options.before_item(w.item) : "";
+        if (!veto.empty())
+            w.out = failed(w.item, std::move(veto));
+        else
+            guarded(w, [&] { extract_item(w, writer != nullptr, registry, learned, read_lock); });
+        if (options.after_item) options.after_item(w.item);
+    };
+    auto finish = [&](Work& w) {
+        if (w.done.valid()) w.done.get();
+        if (w.error) std::rethrow_exception(w.error);
+        if (w.touch) writer->update_source(w.item.id, w.item.path, w.item.fingerprint);
+        if (w.prepared) {
+            guarded(w, [&] { writer->put(std::move(*w.prepared)); });
+            if (w.error) std::rethrow_exception(w.error);
+        }
+        if (w.out.change == Change::skipped && w.item.id.ends_with('/')) kept.push_back(w.item.id);
+        report(w.out);
+    };
+    std::deque<std::unique_ptr<Work>> in_flight;
+    // Should this thread throw, the workers finish what they hold before
+    // the items go.
+    struct Drain {
+        std::deque<std::unique_ptr<Work>>& items;
+        ~Drain() {
+            for (auto& w : items)
+                if (w->done.valid()) w->done.wait();
+        }
+    } drain{in_flight};
     for (std::size_t s = 0; s < sources.size(); ++s) {
-        Source* source = sources[s];
         for (auto& item : listed[s]) {
             if (!seen.insert(item.id).second) continue;  // offered by an earlier source
-            ItemOutcome out;
-            out.id = item.id;
-            out.path = item.path;
-            try {
-                std::string veto = options.before_item ? options.before_item(item) : "";
-                if (veto.empty())
-                    index_item(*source, item, writer, learned, settings, out);
+            auto w = std::make_unique<Work>();
+            w->source = sources[s];
+            w->item = std::move(item);
+            w->out.id = w->item.id;
+            w->out.path = w->item.path;
+            guarded(*w, [&] { decide(*w, writer, settings); });
+            if (w->error) std::rethrow_exception(w->error);
+            if (!w->out.reason.empty()) w->decided = true;  // failed while deciding
+            if (!w->decided) {
+                std::mutex* lock = read_locks[s].get();
+                if (workers)
+                    w->done =
+                        workers->submit([&work_on, ptr = w.get(), lock] { work_on(*ptr, lock); });
                 else
-                    out = failed(item, std::move(veto));
-            } catch (const std::bad_alloc&) {
-                out = failed(item, "out of memory while extracting");
-            } catch (const Error& e) {
-                if (e.kind() != ErrorKind::invalid_input)
-                    throw;  // the index's trouble, not the item's
-                out = failed(item, e.what());
-            } catch (const std::exception& e) {
-                out = failed(item, fmt::format("extraction failed: {}", e.what()));
+                    work_on(*w, lock);
             }
-            if (out.change == Change::skipped && item.id.ends_with('/')) kept.push_back(item.id);
-            report(out);
+            in_flight.push_back(std::move(w));
+            while (in_flight.size() >= window ||
+                   (!in_flight.empty() && in_flight.front()->decided)) {
+                finish(*in_flight.front());
+                in_flight.pop_front();
+            }
         }
+    }
+    while (!in_flight.empty()) {
+        finish(*in_flight.front());
+        in_flight.pop_front();
     }
     if (writer && options.prune) {
         std::set<std::string> scopes;

@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "acronyms.hpp"
 #include "database.hpp"
 #include "document_terms.hpp"
 #include "errors.hpp"
 #include "near_duplicates.hpp"
+#include "prepared_document.hpp"
 #include "record.hpp"
 #include "roots.hpp"
 #include "schema.hpp"
@@ -33,7 +35,6 @@ constexpr std::size_t max_aliases = 5;
 struct IndexWriter::Impl {
     std::string path;
     Xapian::WritableDatabase db;
-    Xapian::TermGenerator termgen;
     OutletRegistry registry;
     std::size_t batch_size = 500;
     std::size_t pending = 0;
@@ -41,6 +42,9 @@ struct IndexWriter::Impl {
     bool roots_changed = false;
     bool vocabulary_changed = false;      // documents added since the last link sync
     std::set<std::string> alias_checked;  // "key\x1fvalue" pairs already in the table
+    // Spelling words of the documents put since the last commit, with how
+    // often they occur: written to the spelling table once per batch.
+    std::unordered_map<std::string, Xapian::termcount> spellings;
 
     // Records `value` as an alias of `key` (lower-case words) unless the
     // key has it or already has max_aliases.
@@ -132,6 +136,8 @@ struct IndexWriter::Impl {
     }
 
     void commit() {
+        for (const auto& [word, freq] : spellings) db.add_spelling(word, freq);
+        spellings.clear();
         if (roots_changed) db.set_metadata(std::string(schema::roots_key), roots.serialize());
         db.commit();
         roots_changed = false;
@@ -149,9 +155,6 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
         schema::check_version(impl_->db, path);
         impl_->roots = RootRegistry::parse(impl_->db.get_metadata(std::string(schema::roots_key)));
     });
-    impl_->termgen.set_database(impl_->db);
-    impl_->termgen.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    schema::configure(impl_->termgen);
 }
 
 IndexWriter::~IndexWriter() {
@@ -163,29 +166,31 @@ IndexWriter::~IndexWriter() {
 }
 
 void IndexWriter::put(const Document& doc) {
-    if (doc.id.empty())
-        throw Error(ErrorKind::invalid_input,
-                    fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
-    translate_errors(doc.id, [&] {
-        auto xdoc = make_xapian_document(doc, impl_->termgen, impl_->registry);
-        const auto body_words = text::tokenize(doc.body);  // for copies and acronyms
-        if (auto sig = minhash(body_words); !sig.empty()) {
-            auto bands = band_terms(sig);
-            auto group = impl_->copy_group(doc.id, sig, bands);
-            for (const auto& b : bands) xdoc.add_boolean_term(b);
-            xdoc.add_value(schema::slot::copy_signature, encode_signature(sig));
-            xdoc.add_value(schema::slot::copy_group, group);
-            xdoc.add_boolean_term(schema::copy_group_term(group));
+    put(prepare_document(doc, impl_->registry));
+}
+
+void IndexWriter::put(PreparedDocument&& p) {
+    translate_errors(p.id, [&] {
+        if (!p.signature.empty()) {
+            auto group = impl_->copy_group(p.id, p.signature, p.bands);
+            for (const auto& b : p.bands) p.xdoc.add_boolean_term(b);
+            p.xdoc.add_value(schema::slot::copy_signature, encode_signature(p.signature));
+            p.xdoc.add_value(schema::slot::copy_group, group);
+            p.xdoc.add_boolean_term(schema::copy_group_term(group));
         }
-        impl_->db.replace_document(schema::id_term(doc.id), xdoc);
-        for (const auto& pairs : {find_acronyms(doc.title), find_acronyms(doc.body, body_words)})
-            for (const auto& [acronym, long_form] : pairs) {
-                impl_->add_alias(acronym, long_form);
-                impl_->add_alias(long_form, acronym);
-            }
+        impl_->db.replace_document(schema::id_term(p.id), p.xdoc);
+        for (const auto& [acronym, long_form] : p.acronyms) {
+            impl_->add_alias(acronym, long_form);
+            impl_->add_alias(long_form, acronym);
+        }
+        for (const auto& [word, freq] : p.spellings) impl_->spellings[word] += freq;
     });
     impl_->vocabulary_changed = true;
     impl_->changed();
+}
+
+const OutletRegistry& IndexWriter::registry() const {
+    return impl_->registry;
 }
 
 bool IndexWriter::remove(const std::string& id) {

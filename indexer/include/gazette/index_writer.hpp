@@ -35,6 +35,8 @@
 
 namespace gazette {
 
+struct PreparedDocument;  // indexer-internal: a document made ready by a worker
+
 /// Writes documents into an index (created if missing). Documents are
 /// committed every `batch_size` changes, on commit(), and on destruction.
 class GAZETTE_API IndexWriter {
@@ -51,6 +53,11 @@ class GAZETTE_API IndexWriter {
     /// Adds `doc`, or replaces the document with its id.
     /// @throws Error invalid_input when doc.id is empty.
     void put(const Document& doc);
+    /// Adds or replaces a document prepared (terms and all) off this thread;
+    /// index_sources' workers use it. Consumes `doc`.
+    void put(PreparedDocument&& doc);
+    /// The outlet registry whose aliases are indexed with outlet names.
+    [[nodiscard]] const OutletRegistry& registry() const;
     /// Removes the document with `id`; false when there was none.
     bool remove(const std::string& id);
     /// The fingerprint stored with `id`, or nullopt when the index has no

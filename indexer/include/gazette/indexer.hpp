@@ -63,7 +63,19 @@ struct IndexOptions {
     bool follow_links = false;         ///< follow links leading outside the input folders too
     /// Called before each listed item is decided on; a non-empty answer
     /// skips the item with that reason (gazette-index's crash journal).
+    /// With jobs > 1 it is called on the worker thread that then reads and
+    /// extracts the item, and after_item (if set) on the same thread once
+    /// that is done.
     std::function<std::string(const SourceItem&)> before_item;
+    std::function<void(const SourceItem&)> after_item;
+    /// Called once the sources are listed, with how many items they offer
+    /// (for progress reports).
+    std::function<void(std::size_t)> on_listed;
+    /// Threads reading and extracting articles (and making their terms)
+    /// while the calling thread writes: 0 for one per core, 1 for none
+    /// (everything on the calling thread). Results are written, reported
+    /// and numbered in listing order whatever the number.
+    unsigned jobs = 0;
     std::size_t batch_size = 500;             ///< commit every N changes
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>

@@ -7,7 +7,9 @@
 ///
 /// Errors: list() and read() report bad items in their results and throw
 /// gazette::Error only when the source as a whole is unusable (io).
-/// Thread-safety: a Source is for one thread at a time.
+/// Thread-safety: a Source is for one thread at a time, except that read()
+/// of different items may run concurrently when concurrent_reads() says so
+/// (index_sources' workers).
 #pragma once
 
 #include <map>
@@ -61,6 +63,10 @@ class GAZETTE_API Source {
     [[nodiscard]] virtual std::vector<std::string> scopes() const = 0;
     /// What the source is, for messages ("folder /data/corpus").
     [[nodiscard]] virtual std::string description() const = 0;
+    /// True when read() may be called from several threads at once (for
+    /// different items, after list()); otherwise index_sources calls it
+    /// from one thread at a time.
+    [[nodiscard]] virtual bool concurrent_reads() const { return false; }
 };
 
 /// How a FolderSource treats symbolic links.
@@ -98,6 +104,8 @@ class GAZETTE_API FolderSource : public Source {
     ~FolderSource() override;
 
     [[nodiscard]] std::vector<SourceItem> list() override;
+    /// Reads of different items are independent (files opened per read).
+    [[nodiscard]] bool concurrent_reads() const override { return true; }
     [[nodiscard]] SourceText read(SourceItem& item) override;
     [[nodiscard]] const ArticleOverrides* overrides(const SourceItem& item) const override;
     [[nodiscard]] std::vector<std::string> scopes() const override;

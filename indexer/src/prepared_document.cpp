@@ -1,0 +1,49 @@
+#include "prepared_document.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "document_terms.hpp"
+#include "gazette/error.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace gazette {
+
+// Xapian::TermGenerator's default longest word, in bytes.
+constexpr std::size_t max_spelling_word = 64;
+
+PreparedDocument prepare_document(const Document& doc, const OutletRegistry& registry) {
+    if (doc.id.empty())
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
+    // One generator per thread, with no database: spelling words are taken
+    // from the term list below and written in one go per batch, which is
+    // far cheaper than the generator's call per word occurrence.
+    thread_local Xapian::TermGenerator termgen = [] {
+        Xapian::TermGenerator tg;
+        schema::configure(tg);
+        return tg;
+    }();
+    PreparedDocument p;
+    p.id = doc.id;
+    p.xdoc = make_xapian_document(doc, termgen, registry);
+    const auto body_words = text::tokenize(doc.body);  // for copies and acronyms
+    p.signature = minhash(body_words);
+    if (!p.signature.empty()) p.bands = band_terms(p.signature);
+    p.acronyms = find_acronyms(doc.title);
+    for (auto& pair : find_acronyms(doc.body, body_words)) p.acronyms.push_back(std::move(pair));
+    // The words as typed (the index holds stems only), title and body.
+    std::unordered_map<std::string, Xapian::termcount> words;
+    // Longer words the term generator leaves out, and so does this.
+    auto add = [&](const text::Token& w) {
+        if (w.lower.size() <= max_spelling_word) ++words[w.lower];
+    };
+    for (const auto& w : text::tokenize(doc.title)) add(w);
+    for (const auto& w : body_words) add(w);
+    p.spellings.assign(words.begin(), words.end());
+    return p;
+}
+
+}  // namespace gazette

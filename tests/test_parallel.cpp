@@ -1,0 +1,163 @@
+// Indexing on several threads: the same index as one thread makes, and the
+// progress line a terminal shows.
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <sstream>
+
+#include "gazette/index_writer.hpp"
+#include "gazette/indexer.hpp"
+#include "gazette/searcher.hpp"
+#include "helpers.hpp"
+
+using namespace gazette;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The seeds' sentences, for articles that read like them.
+std::vector<std::string> seed_sentences() {
+    std::vector<std::string> out;
+    for (const auto& entry : fs::directory_iterator(test::corpus_dir())) {
+        if (entry.path().extension() != ".txt") continue;
+        std::istringstream in(test::read_file(entry.path()));
+        std::string sentence;
+        while (std::getline(in, sentence, '.')) {
+            // One line of plain words: no line breaks, no quotes.
+            std::string words;
+            std::istringstream ws(sentence);
+            for (std::string w; ws >> w;) words += (words.empty() ? "" : " ") + w;
+            if (words.size() > 40 && words.find('"') == std::string::npos)
+                out.push_back(words + ".");
+        }
+    }
+    return out;
+}
+
+// The seeds, 120 articles mixed from their sentences (deterministic), one
+// wire story on two sites, a file with no text and a JSONL export.
+void write_collection(const fs::path& in) {
+    fs::create_directories(in / "seeds");
+    fs::copy(test::corpus_dir(), in / "seeds");
+    auto sentences = seed_sentences();
+    REQUIRE(sentences.size() > 20);
+    std::mt19937 rng(7);
+    for (int i = 0; i < 120; ++i) {
+        std::string text = "Mixed report number " + std::to_string(i) + "\n\n";
+        for (int p = 0; p < 4; ++p) {
+            for (int k = 0; k < 3; ++k) text += sentences[rng() % sentences.size()] + " ";
+            text += "\n\n";
+        }
+        test::write_file(in / "mixed" / (std::to_string(1000 + i) + ".txt"), text);
+    }
+    std::string wire;
+    for (int k = 0; k < 12; ++k) wire += sentences[static_cast<std::size_t>(k) * 2] + " ";
+    test::write_file(in / "a" / "wire.txt", "Ministers meet in Brussels\n\n" + wire + "\n");
+    test::write_file(in / "b" / "wire.txt", "Ministers meet in Brussels\n\n" + wire + "\n");
+    test::write_file(in / "empty.txt", "");
+    test::write_file(in / "export.jsonl", "{\"title\": \"Rogozin on the treaty\", \"text\": \"" +
+                                              sentences[3] + " " + sentences[5] +
+                                              "\"}\n{\"title\": \"\"}\n");
+}
+
+IndexSummary build(const fs::path& in, const std::string& index, unsigned jobs) {
+    IndexOptions o;
+    o.index_path = index;
+    o.jobs = jobs;
+    o.batch_size = 17;  // several commits, some with items in flight
+    return index_files({in.string()}, o, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
+    test::TempDir dir;
+    write_collection(dir.path() / "in");
+    auto one = build(dir.path() / "in", dir.str("one"), 1);
+    auto four = build(dir.path() / "in", dir.str("four"), 4);
+    CHECK(one.added == 5 + 120 + 2 + 1);
+    CHECK(four.added == one.added);
+    CHECK(four.skipped == one.skipped);
+    CHECK(four.documents == one.documents);
+    {
+        IndexWriter a(dir.str("one")), b(dir.str("four"));
+        REQUIRE(a.ids() == b.ids());
+        for (const auto& id : a.ids()) {
+            auto x = a.document(id), y = b.document(id);
+            REQUIRE(x);
+            REQUIRE(y);
+            INFO(id);
+            CHECK(x->title == y->title);
+            CHECK(x->date == y->date);
+            CHECK(x->outlets == y->outlets);
+            CHECK(x->speakers == y->speakers);
+            CHECK(x->body == y->body);
+        }
+    }
+    Searcher a(dir.str("one")), b(dir.str("four"));
+    for (const char* q : {"CFE treaty suspension", "missile defence shield", "NATO Russia",
+                          "Rogozin", "ministers Brussels", "Rogozn"}) {
+        SearchRequest r;
+        r.query = q;
+        r.limit = 10;
+        auto x = a.search(r), y = b.search(r);
+        INFO(q);
+        CHECK(x.total == y.total);
+        CHECK(x.suggestion == y.suggestion);
+        REQUIRE(x.hits.size() == y.hits.size());
+        for (std::size_t i = 0; i < x.hits.size(); ++i) {
+            CHECK(x.hits[i].id == y.hits[i].id);
+            CHECK(x.hits[i].score == Approx(y.hits[i].score));
+            CHECK(x.hits[i].also_in == y.hits[i].also_in);
+        }
+    }
+    // The wire story is one hit naming its other copy, whichever thread read it.
+    SearchRequest r;
+    r.query = "\"Ministers meet in Brussels\"";
+    auto wire = b.search(r);
+    REQUIRE(wire.hits.size() == 1);
+    CHECK(wire.hits[0].copies == 1);
+    // Incremental runs agree too: nothing changed, nothing rewritten.
+    auto again = build(dir.path() / "in", dir.str("four"), 4);
+    CHECK(again.unchanged == one.added);
+    CHECK(again.added + again.updated == 0);
+}
+
+TEST_CASE("the progress line shows on a terminal and not in a pipe", "[parallel][cli]") {
+    test::TempDir dir;
+    fs::copy(test::corpus_dir(), dir.path() / "in");
+    // On a pseudo-terminal.
+    int master = -1;
+    pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        std::string index = dir.str("tty");
+        std::string in = dir.str("in");
+        execl(GAZETTE_INDEX_BIN, GAZETTE_INDEX_BIN, "--index", index.c_str(), in.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::string tty;
+    char buf[4096];
+    for (ssize_t n; (n = read(master, buf, sizeof buf)) > 0;)
+        tty.append(buf, static_cast<std::size_t>(n));
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(master);
+    INFO(tty);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK_THAT(tty, Catch::Contains("indexing: 1 of 5 files"));
+    CHECK_THAT(tty, Catch::Contains("\r\x1b[K5 added"));  // cleared before the summary
+    CHECK_THAT(tty, Catch::Contains("articles/s)"));
+    // Piped: no progress line; --quiet: nothing at all.
+    auto piped =
+        test::run(std::string(GAZETTE_INDEX_BIN) + " --index " + test::quote(dir.str("piped")) +
+                  " " + test::quote(dir.str("in")) + " 2>&1");
+    CHECK(piped.status == 0);
+    CHECK_THAT(piped.out, !Catch::Contains("indexing:"));
+    CHECK_THAT(piped.out, Catch::StartsWith("5 added"));
+}
