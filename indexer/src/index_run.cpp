@@ -180,6 +180,9 @@ void extract_item(Work& w, bool writing, const OutletRegistry* registry, const E
         return;
     }
     w.prepared = std::make_unique<PreparedDocument>(prepare_document(out.article, *registry));
+    // Nothing stored under its id when it was decided, and ids are unique
+    // in a run: it can be added without looking for one to replace.
+    w.prepared->is_new = !w.stored;
     out.change = w.stored ? Change::updated : Change::added;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "acronyms.hpp"
 #include "database.hpp"
@@ -62,25 +63,46 @@ struct IndexWriter::Impl {
     // For every stem the collection holds, its other spellings and family
     // members point at it in the synonym table: a query word (held or not)
     // finds the linked stems that are held. Never removed: a link to a word
-    // no article has any more costs nothing.
+    // no article has any more costs nothing. Only stems the documents put
+    // since the last sync brought are looked at (the first sync of a
+    // writer looks at all, as the index may hold stems never synced).
+    std::unordered_set<std::string> linked;   // stems whose links are recorded
+    std::unordered_set<std::string> to_link;  // stems of documents put since
+    bool first_sync = true;
+
+    void note_stems(const std::vector<std::string>& stems) {
+        for (const auto& stem : stems)
+            if (!linked.count(stem)) to_link.insert(stem);
+    }
+
     void sync_links() {
-        if (!vocabulary_changed) return;
-        auto sync = [&](const StemLinkMap& links, std::string_view kind) {
-            for (const auto& [stem, others] : links) {
-                if (!db.term_exists(stem)) continue;
-                for (const auto& other : others) {
-                    std::string key(kind);
-                    key += other;
-                    bool have = false;
-                    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key) && !have;
-                         ++it)
-                        have = *it == stem;
-                    if (!have) db.add_synonym(key, stem);
-                }
+        if (!vocabulary_changed && !first_sync) return;
+        auto link = [&](const std::string& stem, const StemLinkMap& links, std::string_view kind) {
+            auto it = links.find(stem);
+            if (it == links.end()) return;
+            for (const auto& other : it->second) {
+                std::string key(kind);
+                key += other;
+                bool have = false;
+                for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key) && !have; ++s)
+                    have = *s == stem;
+                if (!have) db.add_synonym(key, stem);
             }
         };
-        sync(spelling_links(), schema::synonym::variant);
-        sync(family_links(), schema::synonym::family);
+        auto sync = [&](const std::string& stem) {
+            if (linked.count(stem) || !db.term_exists(stem)) return;
+            linked.insert(stem);
+            link(stem, spelling_links(), schema::synonym::variant);
+            link(stem, family_links(), schema::synonym::family);
+        };
+        if (first_sync) {
+            for (const auto* links : {&spelling_links(), &family_links()})
+                for (const auto& entry : *links) sync(entry.first);
+            first_sync = false;
+        } else {
+            for (const auto& stem : to_link) sync(stem);
+        }
+        to_link.clear();
         vocabulary_changed = false;
     }
 
@@ -178,7 +200,11 @@ void IndexWriter::put(PreparedDocument&& p) {
             p.xdoc.add_value(schema::slot::copy_group, group);
             p.xdoc.add_boolean_term(schema::copy_group_term(group));
         }
-        impl_->db.replace_document(schema::id_term(p.id), p.xdoc);
+        impl_->note_stems(p.linked_stems);
+        if (p.is_new)
+            impl_->db.add_document(p.xdoc);  // no lookup of the id's term
+        else
+            impl_->db.replace_document(schema::id_term(p.id), p.xdoc);
         for (const auto& [acronym, long_form] : p.acronyms) {
             impl_->add_alias(acronym, long_form);
             impl_->add_alias(long_form, acronym);

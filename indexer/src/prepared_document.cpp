@@ -8,6 +8,7 @@
 #include "gazette/error.hpp"
 #include "schema.hpp"
 #include "text.hpp"
+#include "word_links.hpp"
 
 namespace gazette {
 
@@ -43,6 +44,12 @@ PreparedDocument prepare_document(const Document& doc, const OutletRegistry& reg
     for (const auto& w : text::tokenize(doc.title)) add(w);
     for (const auto& w : body_words) add(w);
     p.spellings.assign(words.begin(), words.end());
+    for (auto t = p.xdoc.termlist_begin(); t != p.xdoc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (schema::is_free_text_term(term) &&
+            (spelling_links().count(term) || family_links().count(term)))
+            p.linked_stems.push_back(term);
+    }
     return p;
 }
 

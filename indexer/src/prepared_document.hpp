@@ -26,6 +26,10 @@ struct PreparedDocument {
     /// Words for the spelling table (title and body words as written,
     /// lower-cased) and how often the document has them.
     std::vector<std::pair<std::string, Xapian::termcount>> spellings;
+    /// Its stems that have other spellings or word-family members.
+    std::vector<std::string> linked_stems;
+    /// The index has no document with this id (so it is added, not replaced).
+    bool is_new = false;
 };
 
 /// Prepares `doc` (which must have an id). Thread-safe: each thread uses
