@@ -66,6 +66,38 @@ TEST_CASE("a record survives the stored form and the JSON mapping", "[core][reco
     CHECK_THROWS_AS(record::decode("[1,2]"), Error);
 }
 
+TEST_CASE("a hit list reads a record's fields without its body", "[core][record]") {
+    Document d;
+    d.id = "corpus/a.txt";
+    d.title = "NATO \"talks\"";
+    d.outlets = {"Reuters"};
+    d.body = std::string("Body with \"quotes\", a \x01 byte, a bad \xff byte and ") +
+             std::string(5000, 'x');
+    auto data = record::encode(d);
+    // The fields come first and are short; the body follows as it is.
+    CHECK(data.size() < d.body.size() + 200);
+    CHECK(data.find("Body with \"quotes\"") != std::string::npos);
+    auto fields = record::decode_fields(data);
+    CHECK(fields.title == d.title);
+    CHECK(fields.outlets == d.outlets);
+    CHECK(fields.body.empty());
+    auto body = record::decode_body(data);
+    CHECK(body.starts_with("Body with \"quotes\", a \x01 byte, a bad \uFFFD byte"));
+    CHECK(record::decode(data).body == body);
+    // Indexes written before keep one JSON object with the body inside.
+    auto old = record::dump(record::to_json(d, true));
+    CHECK(record::decode_fields(old).title == d.title);
+    CHECK(record::decode_body(old) == body);
+    // A damaged length is a corrupt record, not a crash.
+    CHECK_THROWS_AS(record::decode("\x01"
+                                   "999:{}"),
+                    Error);
+    CHECK_THROWS_AS(record::decode_fields("\x01"
+                                          "x:{}"),
+                    Error);
+    CHECK_THROWS_AS(record::decode_body("\x01"), Error);
+}
+
 TEST_CASE("fingerprints encode with their id and decode back", "[core][record]") {
     Fingerprint fp{1234, 1700000000123456789, 0xdeadbeefcafef00dULL, 42};
     std::string id = "corpus/with space/and\nnewline.txt";

@@ -42,6 +42,51 @@ std::string name_at(const nlohmann::json& j, const char* key) {
     return out;
 }
 
+// `text` with each byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string repaired_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::string_view rest = text; !rest.empty();) {
+        std::size_t ok = text::valid_utf8_prefix(rest);
+        out.append(rest.substr(0, ok));
+        if (ok == rest.size()) break;
+        out += "\uFFFD";
+        rest.remove_prefix(ok + 1);
+    }
+    return out;
+}
+
+// Stored data: a mark byte, the fields' JSON (body left out) and its length,
+// then the body as it is. A hit list parses the small JSON alone; only a
+// snippet reads the body, and reads it without unescaping.
+constexpr char split_mark = '\x01';
+
+// The JSON part and the body of stored data in the split form; false for
+// the older form (one JSON object with the body inside).
+bool split(std::string_view data, std::string_view& fields, std::string_view& body) {
+    if (data.empty() || data[0] != split_mark) return false;
+    auto colon = data.find(':');
+    std::size_t length = 0;
+    auto bad = [] {
+        return Error(ErrorKind::corrupt, "unreadable document data: bad field length");
+    };
+    if (colon == std::string_view::npos) throw bad();
+    auto [end, ec] = std::from_chars(data.data() + 1, data.data() + colon, length);
+    if (ec != std::errc() || end != data.data() + colon || length > data.size() - colon - 1)
+        throw bad();
+    fields = data.substr(colon + 1, length);
+    body = data.substr(colon + 1 + length);
+    return true;
+}
+
+nlohmann::json parse(std::string_view text) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorKind::corrupt, fmt::format("unreadable document data: {}", e.what()));
+    }
+}
+
 }  // namespace
 
 void put_name(nlohmann::json& j, const char* key, const std::string& value) {
@@ -102,17 +147,35 @@ std::string dump(const nlohmann::json& json) {
 }
 
 std::string encode(const Document& doc) {
-    return dump(to_json(doc, true));
+    std::string fields = dump(to_json(doc, false));
+    std::string out = fmt::format("{}{}:", split_mark, fields.size());
+    out += fields;
+    out += text::is_valid_utf8(doc.body) ? doc.body : repaired_utf8(doc.body);
+    return out;
 }
 
 Document decode(const std::string& data) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(data);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorKind::corrupt, fmt::format("unreadable document data: {}", e.what()));
+    std::string_view fields, body;
+    if (!split(data, fields, body)) return from_json(parse(data));
+    Document d = from_json(parse(fields));
+    d.body.assign(body);
+    return d;
+}
+
+Document decode_fields(const std::string& data) {
+    std::string_view fields, body;
+    if (!split(data, fields, body)) {
+        Document d = from_json(parse(data));
+        d.body.clear();
+        return d;
     }
-    return from_json(j);
+    return from_json(parse(fields));
+}
+
+std::string decode_body(const std::string& data) {
+    std::string_view fields, body;
+    if (!split(data, fields, body)) return from_json(parse(data)).body;
+    return std::string(body);
 }
 
 // "v1 <content hex> <settings hex> <size> <mtime>\n<id>"

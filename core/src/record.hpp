@@ -28,11 +28,20 @@ void put_name(nlohmann::json& j, const char* key, const std::string& value);
 /// @throws Error corrupt when `j` is not such an object.
 [[nodiscard]] Document from_json(const nlohmann::json& j);
 
-/// Document data as stored in the index: to_json with the body, dumped.
-/// Invalid UTF-8 is replaced rather than refused (scraped text).
+/// Document data as stored in the index: a mark byte (0x01), the length
+/// of the fields' JSON (to_json without the body, dumped), ':', that JSON,
+/// then the body's bytes as they are, so that a hit list parses the small
+/// JSON alone and only a snippet reads the body. Invalid UTF-8 is replaced
+/// rather than refused (scraped text).
 [[nodiscard]] std::string encode(const Document& doc);
-/// Parses stored document data. @throws Error corrupt.
+/// Parses stored document data (this form, or the older one: a single JSON
+/// object with the body inside). @throws Error corrupt.
 [[nodiscard]] Document decode(const std::string& data);
+/// The same without the body (left empty), which is neither copied nor
+/// parsed. @throws Error corrupt.
+[[nodiscard]] Document decode_fields(const std::string& data);
+/// The body alone. @throws Error corrupt.
+[[nodiscard]] std::string decode_body(const std::string& data);
 
 /// Serialises `json` as one line, replacing invalid UTF-8.
 [[nodiscard]] std::string dump(const nlohmann::json& json);

@@ -85,7 +85,8 @@ void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hi
 Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
              const SearchRequest& req, const HighlightTerms& terms) {
     Xapian::Document doc = m.get_document();
-    auto rec = record::decode(doc.get_data());
+    const std::string data = doc.get_data();
+    auto rec = record::decode_fields(data);  // the body only for a snippet
     Hit hit;
     hit.rank = rank;
     hit.id = std::move(rec.id);
@@ -99,7 +100,7 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::siz
     hit.percent = m.get_percent();
     if (m.get_collapse_count() > 0) add_copies(db, doc, hit);
     if (req.snippet_length > 0) {
-        auto snip = make_snippet(rec.body, terms, req.snippet_length);
+        auto snip = make_snippet(record::decode_body(data), terms, req.snippet_length);
         hit.text = std::move(snip.text);
         hit.highlights = std::move(snip.highlights);
         hit.snippet = mark_spans(hit.text, hit.highlights, req.highlight_open, req.highlight_close,
@@ -141,7 +142,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         // Not the article itself, nor its copies.
         Xapian::Document doc = db.get_document(did);
         std::vector<Xapian::Query> same;
-        same.emplace_back(std::string(schema::id_term(record::decode(doc.get_data()).id)));
+        same.emplace_back(std::string(schema::id_term(record::decode_fields(doc.get_data()).id)));
         if (auto group = doc.get_value(schema::slot::copy_group); !group.empty())
             same.emplace_back(schema::copy_group_term(group));
         base = Xapian::Query(Xapian::Query::OP_AND_NOT, base,
