@@ -99,21 +99,8 @@ TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
     }
     Searcher a(dir.str("one")), b(dir.str("four"));
     for (const char* q : {"CFE treaty suspension", "missile defence shield", "NATO Russia",
-                          "Rogozin", "ministers Brussels", "Rogozn"}) {
-        SearchRequest r;
-        r.query = q;
-        r.limit = 10;
-        auto x = a.search(r), y = b.search(r);
-        INFO(q);
-        CHECK(x.total == y.total);
-        CHECK(x.suggestion == y.suggestion);
-        REQUIRE(x.hits.size() == y.hits.size());
-        for (std::size_t i = 0; i < x.hits.size(); ++i) {
-            CHECK(x.hits[i].id == y.hits[i].id);
-            CHECK(x.hits[i].score == Approx(y.hits[i].score));
-            CHECK(x.hits[i].also_in == y.hits[i].also_in);
-        }
-    }
+                          "Rogozin", "ministers Brussels", "Rogozn"})
+        test::check_same_hits(a, b, q);
     // The wire story is one hit naming its other copy, whichever thread read it.
     SearchRequest r;
     r.query = "\"Ministers meet in Brussels\"";

@@ -103,22 +103,14 @@ const std::vector<std::string> widened = {"CFE treaty suspension", "missile defe
 const std::vector<std::string> plain = {"NATO Russia", "Rogozin", "\"Cold War\"",
                                         "talks AND council", "treaty -missile"};
 
-// The same hits, in the same order, with the same scores.
-void same_ranking(Searcher& one, Searcher& shards, const std::vector<std::string>& queries) {
+// Every query ranks alike on both, and finds something.
+void same_ranking(const Searcher& one, const Searcher& shards,
+                  const std::vector<std::string>& queries) {
     for (const auto& q : queries) {
+        test::check_same_hits(one, shards, q);
         SearchRequest r;
         r.query = q;
-        r.limit = 10;
-        auto a = one.search(r), b = shards.search(r);
-        INFO(q);
-        CHECK(a.total == b.total);
-        REQUIRE(a.hits.size() == b.hits.size());
-        REQUIRE(!a.hits.empty());
-        for (std::size_t i = 0; i < a.hits.size(); ++i) {
-            CHECK(a.hits[i].id == b.hits[i].id);
-            CHECK(a.hits[i].score == Approx(b.hits[i].score));
-            CHECK(a.hits[i].title == b.hits[i].title);
-        }
+        CHECK(!one.search(r).hits.empty());
     }
 }
 

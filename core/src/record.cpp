@@ -98,16 +98,9 @@ void put_name(nlohmann::json& j, const char* key, const std::string& value) {
         j[key] = value;
         return;
     }
-    std::string readable, hex;
-    for (std::string_view rest = value; !rest.empty();) {
-        std::size_t ok = text::valid_utf8_prefix(rest);
-        readable.append(rest.substr(0, ok));
-        if (ok == rest.size()) break;
-        readable += "\uFFFD";
-        rest.remove_prefix(ok + 1);
-    }
+    std::string hex;
     for (unsigned char c : value) hex += fmt::format("{:02x}", c);
-    j[key] = readable;
+    j[key] = repaired_utf8(value);
     j[std::string(key) + "_bytes"] = hex;
 }
 
