@@ -12,40 +12,88 @@ bool is_apostrophe(unsigned ch) {
     return ch == '\'' || ch == 0x2019 || ch == 0x201b;
 }
 
+// Xapian's answers for the ASCII characters, asked once: most news text is
+// ASCII, and a table lookup is far cheaper than its Unicode tables.
+struct AsciiTable {
+    bool word[128];
+    char lower[128];
+    AsciiTable() {
+        for (unsigned c = 0; c < 128; ++c) {
+            word[c] = Xapian::Unicode::is_wordchar(c);
+            lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
+        }
+    }
+};
+const AsciiTable ascii;
+
+// The code point at text[i] and its length in bytes (invalid UTF-8: one
+// byte read as Latin-1, as Xapian's Utf8Iterator reads it).
+struct CodePoint {
+    unsigned ch;
+    std::size_t length;
+};
+// (GCC, inlining Xapian's iterator, warns of members it sets before use.)
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+CodePoint code_point_beyond_ascii(std::string_view text, std::size_t i) {
+    Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+    unsigned ch = *it;
+    ++it;
+    return {ch, text.size() - i - it.left()};
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+inline CodePoint code_point_at(std::string_view text, std::size_t i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    return c < 0x80 ? CodePoint{c, 1} : code_point_beyond_ascii(text, i);
+}
+
+bool is_word(unsigned ch) {
+    return ch < 128 ? ascii.word[ch] : Xapian::Unicode::is_wordchar(ch);
+}
+
+void append_lower(std::string& out, unsigned ch) {
+    if (ch < 128)
+        out += ascii.lower[ch];
+    else
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(ch));
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
-    Xapian::Utf8Iterator it(text.data(), text.size()), end;
-    auto offset = [&](const Xapian::Utf8Iterator& i) -> std::size_t {
-        return i == end ? text.size() : static_cast<std::size_t>(i.raw() - text.data());
-    };
-    while (it != end) {
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
+    tokens.reserve(text.size() / 6 + 1);  // about a word per six bytes of prose
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        auto cp = code_point_at(text, i);
+        if (!is_word(cp.ch)) {
+            i += cp.length;
             continue;
         }
         Token tok;
-        tok.begin = offset(it);
-        while (it != end) {
-            unsigned ch = *it;
-            if (Xapian::Unicode::is_wordchar(ch)) {
-                Xapian::Unicode::append_utf8(tok.lower, Xapian::Unicode::tolower(ch));
-                ++it;
+        tok.begin = i;
+        while (i < n) {
+            cp = code_point_at(text, i);
+            if (is_word(cp.ch)) {
+                append_lower(tok.lower, cp.ch);
+                i += cp.length;
                 continue;
             }
-            if (is_apostrophe(ch)) {
-                Xapian::Utf8Iterator next = it;
-                ++next;
-                if (next != end && Xapian::Unicode::is_wordchar(*next)) {
-                    tok.lower += '\'';
-                    it = next;
-                    continue;
-                }
+            if (is_apostrophe(cp.ch) && i + cp.length < n &&
+                is_word(code_point_at(text, i + cp.length).ch)) {
+                tok.lower += '\'';
+                i += cp.length;
+                continue;
             }
             break;
         }
-        tok.end = offset(it);
+        tok.end = i;
         tokens.push_back(std::move(tok));
     }
     return tokens;

@@ -36,7 +36,7 @@ struct Ranking {
     /// Pseudo-relevance feedback: the best `feedback_docs` hits of the query
     /// lend their `feedback_terms` most telling words, weighted
     /// `feedback_weight` (0 docs: off).
-    std::size_t feedback_docs = 10;
+    std::size_t feedback_docs = 5;
     std::size_t feedback_terms = 20;
     double feedback_weight = 0.1;
     bool stop_words = true;  ///< drop stop words outside phrases

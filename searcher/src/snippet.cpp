@@ -1,6 +1,7 @@
 #include "snippet.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <unordered_set>
 
 #include "stemmer.hpp"
@@ -22,20 +23,32 @@ bool is_space(char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+// A word's first two bytes (one and a zero for a one-byte word): a word
+// and its Snowball stem share them.
+unsigned lead(const std::string& w) {
+    auto b0 = static_cast<unsigned char>(w[0]);
+    return b0 << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
+}
+
 // Finds which tokens match: stemming is the expensive part, so only words
-// whose first byte can start a wanted stem are stemmed, each word once.
+// that begin as a wanted stem or prefix does are stemmed, each word once.
 std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
                                 const HighlightTerms& terms) {
-    bool first_bytes[256] = {};
+    std::bitset<65536> leads;
     for (const auto& [stem, w] : terms.stems)
-        if (!stem.empty()) first_bytes[static_cast<unsigned char>(stem[0])] = true;
-    for (const auto& p : terms.prefixes)
-        if (!p.empty()) first_bytes[static_cast<unsigned char>(p[0])] = true;
+        if (!stem.empty()) leads.set(lead(stem));
+    for (const auto& p : terms.prefixes) {
+        if (p.size() >= 2) {
+            leads.set(lead(p));
+        } else if (!p.empty()) {
+            for (unsigned b = 0; b < 256; ++b) leads.set(static_cast<unsigned char>(p[0]) << 8 | b);
+        }
+    }
     std::unordered_map<std::string, std::string> stem_cache;
     std::vector<Match> matches;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string& word = tokens[i].lower;
-        if (!first_bytes[static_cast<unsigned char>(word[0])]) continue;
+        if (!leads.test(lead(word))) continue;
         auto [it, fresh] = stem_cache.try_emplace(word);
         if (fresh) it->second = stemmer()(word);
         const std::string& stem = it->second;
