@@ -2,9 +2,11 @@
 // through one gazette::Searcher, warm (a first pass unmeasured).
 //
 //   gazette-bench-query INDEX QUERIES [--snippets N] [--limit 10] [--no-feedback]
+//                       [--ranking SETTINGS]
 //
 // Prints one line of per-query milliseconds: p50 p95 p99. --snippets 0
-// asks for no snippets; --no-feedback turns pseudo-relevance feedback off.
+// asks for no snippets; --no-feedback turns pseudo-relevance feedback off;
+// --ranking passes SearchRequest::ranking settings ("collapse=off").
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
         if (i + 1 >= argc) continue;
         if (k == "--snippets") snippets = std::strtoul(argv[i + 1], nullptr, 10);
         if (k == "--limit") limit = std::strtoul(argv[i + 1], nullptr, 10);
+        if (k == "--ranking") ranking = argv[i + 1];
     }
     std::vector<std::string> queries;
     std::ifstream in(argv[2]);

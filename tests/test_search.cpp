@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "feedback.hpp"
 #include "helpers.hpp"
 
 using namespace gazette;
@@ -494,4 +495,27 @@ TEST_CASE("word families link derivations both ways, weighted below the word", "
     CHECK(d.hits.at(0).title == "Border tension");
     r.ranking = "family=0";
     CHECK(s.search(r).hits.size() == 1);
+}
+
+TEST_CASE("feedback words come from what the best hits share", "[search][feedback]") {
+    Xapian::Database db(test::seed_index());
+    std::vector<Xapian::docid> all;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) all.push_back(*p);
+    REQUIRE(all.size() == 5);
+    Xapian::Query typed("nato");
+    // Fewer than three hits teach nothing.
+    CHECK(feedback_query(db, typed, {all[0], all[1]}, 20).empty());
+    auto q = feedback_query(db, typed, all, 20);
+    REQUIRE(!q.empty());
+    std::vector<std::string> words(q.get_unique_terms_begin(), q.get_unique_terms_end());
+    CHECK(words.size() <= 20);
+    for (const auto& w : words) {
+        INFO(w);
+        CHECK(w != "nato");              // typed words are not added again
+        CHECK(db.get_termfreq(w) >= 2);  // shared by two hits at least
+        CHECK(w.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 0);  // free text only
+        CHECK(w != "the");                                          // no stop words
+    }
+    // Russia is in every seed: the best word of all five.
+    CHECK(std::find(words.begin(), words.end(), "russia") != words.end());
 }

@@ -1,6 +1,10 @@
 #include "feedback.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "roots.hpp"
@@ -52,6 +56,58 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
         if (parts.size() >= terms || eset.size() < asked) break;
     }
     if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
+                             const std::vector<Xapian::docid>& top, std::size_t terms) {
+    if (top.size() < 3 || terms == 0) return Xapian::Query();
+    // Each word of the hits: in how many (r) and its saturated frequency
+    // summed over them, as Xapian's expansion does (k = 1).
+    struct Seen {
+        unsigned r = 0;
+        double multiplier = 0;
+    };
+    std::unordered_map<std::string, Seen> seen;
+    const double avlen = db.get_avlength();
+    const double R = static_cast<double>(top.size());
+    WordDecider decider;
+    std::unordered_set<std::string> typed_terms(typed.get_unique_terms_begin(),
+                                                typed.get_unique_terms_end());
+    for (Xapian::docid did : top) {
+        const double len = db.get_doclength(did);
+        const double norm = avlen > 0 ? len / avlen : 1.0;
+        for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+            const double wdf = t.get_wdf();
+            if (wdf == 0) continue;  // boolean terms
+            Seen& s = seen[*t];
+            ++s.r;
+            s.multiplier += 2 * wdf / (norm + wdf) / R;
+        }
+    }
+    const double N = db.get_doccount();
+    std::vector<std::pair<double, std::string>> ranked;
+    for (const auto& [term, s] : seen) {
+        if (s.r < 2 || typed_terms.count(term) || !decider(term)) continue;
+        const double n = db.get_termfreq(term), r = s.r;
+        if (n <= 1) continue;  // this article's alone
+        double tw = std::log(((r + 0.5) * (N - n - R + r + 0.5)) / ((n - r + 0.5) * (R - r + 0.5)));
+        if (tw < 2) tw = tw * 0.5 + 1;  // as Xapian's TradEWeight
+        ranked.emplace_back(s.multiplier * tw, term);
+    }
+    if (ranked.empty()) return Xapian::Query();
+    auto keep = std::min(terms, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                      ranked.end(), [](const auto& a, const auto& b) {
+                          return a.first > b.first || (a.first == b.first && a.second < b.second);
+                      });
+    const double best = ranked.front().first;
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < keep; ++i) {
+        if (ranked[i].first <= 0) break;
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(ranked[i].second),
+                           best > 0 ? ranked[i].first / best : 1.0);
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 

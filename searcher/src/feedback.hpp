@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace gazette {
 
@@ -19,6 +20,15 @@ namespace gazette {
 /// set gives none.
 Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire& enquire,
                               const Xapian::RSet& rset, std::size_t terms, bool skip_query_terms);
+
+/// The same for pseudo-relevance feedback over the best hits `top` (at
+/// least three), cheaper: a word must be in two of them at least (a word of
+/// one hit alone scores low anyway), so only those words' frequencies are
+/// looked up, not every word of every hit's. Weighted as Xapian's ESet
+/// weighs (TradEWeight: the relevance weight times the words' saturated
+/// in-document frequency); the enquire's query terms are left out.
+Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
+                             const std::vector<Xapian::docid>& top, std::size_t terms);
 
 /// The document of the article `id_or_path`: a document id
 /// ("corpus/004.txt"), or the path of an indexed file (relative paths from

@@ -151,16 +151,41 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         built.all_words = Xapian::Query();
         enquire.set_query(built.query);
     }
+    // One pass over every match gives the exact total and the facets
+    // (whatever the filters and the page size: an estimate with a date
+    // filter and --limit 1 said "about 1" of 23) and the best hits that
+    // feedback learns from. Copies of one story (near-duplicates) show
+    // once, naming the others; collapsed, the total counts stories: each
+    // copy group once, plus the articles in none (Xapian's collapsed
+    // estimate depends on the page size, so a spy counts the groups).
+    const bool collapsed = ranking.collapse && !req.all_copies;
+    if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
+    FacetCounter facets;
+    if (req.facets) facets.attach(enquire);
+    Xapian::ValueCountMatchSpy groups(schema::slot::copy_group);
+    if (collapsed) enquire.add_matchspy(&groups);
+    const bool feedback =
+        ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty();
+    Xapian::MSet counted = enquire.get_mset(
+        0, feedback ? static_cast<Xapian::doccount>(ranking.feedback_docs) : 0, db.get_doccount());
+    result.total = counted.get_matches_estimated();
+    if (collapsed) {
+        std::size_t grouped = 0, distinct = 0;
+        for (auto v = groups.values_begin(); v != groups.values_end(); ++v) {
+            grouped += v.get_termfreq();
+            ++distinct;
+        }
+        result.total = groups.get_total() - grouped + distinct;
+    }
+    enquire.clear_matchspies();
     // Pseudo-relevance feedback: words the best hits share raise the
-    // matches that have them too.
-    if (ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty()) {
-        Xapian::MSet top =
-            enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
-        Xapian::RSet rset;
-        for (auto m = top.begin(); m != top.end(); ++m) rset.add_document(*m);
-        Xapian::Query more = expansion_query(db, enquire, rset, ranking.feedback_terms, true);
+    // matches that have them too (re-ranking only: the matches, and so the
+    // total, stay those of the words typed).
+    if (feedback) {
+        std::vector<Xapian::docid> best;
+        for (auto m = counted.begin(); m != counted.end(); ++m) best.push_back(*m);
+        Xapian::Query more = feedback_query(db, built.query, best, ranking.feedback_terms);
         if (!more.empty()) {
-            // Re-ranks the matches; finds nothing the words typed do not.
             built.query = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, built.query,
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, more, ranking.feedback_weight));
@@ -178,38 +203,16 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
         // Values sort bytewise; undated articles (no value) come out oldest.
         enquire.set_sort_by_value_then_relevance(schema::slot::date, !req.reverse);
     } else if (req.reverse) {
-        // Worst first: count the matches exactly, then read from the end.
+        // Worst first: read the page from the end of the (counted) results.
         reverse_relevance = true;
-        Xapian::doccount all = db.get_doccount();
-        Xapian::doccount total = enquire.get_mset(0, 0, all).get_matches_estimated();
+        Xapian::doccount total = static_cast<Xapian::doccount>(result.total);
         Xapian::doccount end = total > first ? total - first : 0;
         first = end > count ? end - count : 0;
         count = end - first;
     }
-    // Facets and the total must see every match: the matcher checks them
-    // all, so the count is exact whatever the filters and the page size
-    // (an estimate with a date filter and --limit 1 said "about 1" of 23).
-    // Copies of one story (near-duplicates) show once, naming the others.
-    if (ranking.collapse && !req.all_copies) enquire.set_collapse_key(schema::slot::copy_group);
-    FacetCounter facets;
-    const Xapian::doccount check_at_least = db.get_doccount();
-    if (req.facets) facets.attach(enquire);
-    // Collapsed, the total counts stories: each copy group once, plus the
-    // articles in none. Xapian's collapsed estimate depends on the page
-    // size, so a spy counts groups over every match.
-    Xapian::ValueCountMatchSpy groups(schema::slot::copy_group);
-    const bool collapsed = ranking.collapse && !req.all_copies;
-    if (collapsed) enquire.add_matchspy(&groups);
-    Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
-    result.total = mset.get_matches_estimated();
-    if (collapsed) {
-        std::size_t grouped = 0, distinct = 0;
-        for (auto v = groups.values_begin(); v != groups.values_end(); ++v) {
-            grouped += v.get_termfreq();
-            ++distinct;
-        }
-        result.total = groups.get_total() - grouped + distinct;
-    }
+    // The page alone: the total is known, so the matcher may skip what
+    // cannot reach it.
+    Xapian::MSet mset = enquire.get_mset(first, count);
     if (req.facets) result.facets = facets.result(req.facet_limit);
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
