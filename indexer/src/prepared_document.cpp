@@ -30,6 +30,10 @@ PreparedDocument prepare_document(const Document& doc, const OutletRegistry& reg
     PreparedDocument p;
     p.id = doc.id;
     p.xdoc = make_xapian_document(doc, termgen, registry);
+    // The generator keeps a handle on the document it wrote, and Xapian's
+    // handles count references without atomics: let go of it here, before
+    // the document passes to the writing thread.
+    termgen.set_document(Xapian::Document());
     const auto body_words = text::tokenize(doc.body);  // for copies and acronyms
     p.signature = minhash(body_words);
     if (!p.signature.empty()) p.bands = band_terms(p.signature);
