@@ -67,6 +67,8 @@ struct IndexOptions {
     /// extracts the item, and after_item (if set) on the same thread once
     /// that is done.
     std::function<std::string(const SourceItem&)> before_item;
+    /// Called once an item allowed by before_item has been read and
+    /// extracted (or has failed), on the same thread.
     std::function<void(const SourceItem&)> after_item;
     /// Called once the sources are listed, with how many items they offer
     /// (for progress reports).
