@@ -92,12 +92,17 @@ std::string CrashJournal::begin(const SourceItem& item) {
         int n = slots_taken.fetch_add(1);
         if (n >= max_slots) return {};  // more threads than slots: not noted
         my_slot = n;
-        // This thread's own stack for the handler.
-        thread_local std::unique_ptr<char[]> stack(new char[alternate_stack_size]);
-        stack_t st{};
-        st.ss_sp = stack.get();
-        st.ss_size = alternate_stack_size;
-        sigaltstack(&st, nullptr);
+        // A stack for the handler (a stack overflow needs another one),
+        // unless the thread has one already (sanitizers give each thread
+        // theirs, and must find it there when the thread ends).
+        stack_t current{};
+        if (sigaltstack(nullptr, &current) == 0 && (current.ss_flags & SS_DISABLE) != 0) {
+            thread_local std::unique_ptr<char[]> stack(new char[alternate_stack_size]);
+            stack_t st{};
+            st.ss_sp = stack.get();
+            st.ss_size = alternate_stack_size;
+            sigaltstack(&st, nullptr);
+        }
     }
     Slot& slot = slots[my_slot];
     slot.length = 0;
