@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include <chrono>
 #include <thread>
@@ -142,4 +143,17 @@ TEST_CASE("shards served by two xapian-tcpsrv rank like the single database", "[
     // Xapian 1.4's remote protocol carries no synonym table: words are not
     // widened through a remote shard (docs/scaling.md), the rest ranks alike.
     same_ranking(one, remote, plain);
+    // Feedback words (their frequencies asked of the servers in one batch)
+    // take part in those rankings: without them the scores differ.
+    SearchRequest r;
+    r.query = "NATO Russia";
+    auto with = remote.search(r);
+    r.ranking = "feedback_docs=0";
+    auto without = remote.search(r);
+    REQUIRE(with.hits.size() >= 3);
+    REQUIRE(with.hits.size() == without.hits.size());
+    bool differ = false;
+    for (std::size_t i = 0; i < with.hits.size(); ++i)
+        differ = differ || std::abs(with.hits[i].score - without.hits[i].score) > 1e-6;
+    CHECK(differ);
 }

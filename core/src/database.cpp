@@ -96,7 +96,7 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
     return entries;
 }
 
-void add(Xapian::Database& all, const fs::path& path, int depth) {
+void add(Xapian::Database& all, const fs::path& path, int depth, bool* remote) {
     if (depth > max_stub_depth)
         throw Error(ErrorKind::invalid_input, fmt::format("stubs nested more than {} deep at {}",
                                                           max_stub_depth, path.string()));
@@ -114,18 +114,20 @@ void add(Xapian::Database& all, const fs::path& path, int depth) {
         return;
     }
     for (const auto& e : read_stub(stub)) {
-        if (e.kind == StubEntry::tcp)
+        if (e.kind == StubEntry::tcp) {
             all.add_database(Xapian::Remote::open(e.host, e.port));
-        else
-            add(all, e.path, depth + 1);
+            if (remote) *remote = true;
+        } else {
+            add(all, e.path, depth + 1, remote);
+        }
     }
 }
 
 }  // namespace
 
-Xapian::Database open(const std::string& path) {
+Xapian::Database open(const std::string& path, bool* remote) {
     Xapian::Database all;
-    add(all, path, 0);
+    add(all, path, 0, remote);
     return all;
 }
 

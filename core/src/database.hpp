@@ -15,8 +15,10 @@ namespace gazette::database {
 /// Opens `path` for reading, following stubs (up to 8 levels) with
 /// relative paths taken from the stub's folder. @throws Error no_index
 /// when nothing is there, invalid_input for a refused or malformed stub;
-/// Xapian's own errors pass through (callers translate them).
-Xapian::Database open(const std::string& path);
+/// Xapian's own errors pass through (callers translate them). When
+/// `remote` is given, it is set true if a stub names a tcp remote (left
+/// as it was otherwise): callers then prefer few, batched requests.
+Xapian::Database open(const std::string& path, bool* remote = nullptr);
 
 /// Opens (or creates) `path` for writing. A stub is followed when it names
 /// exactly one local index; remotes, programs and several indexes are

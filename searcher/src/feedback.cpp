@@ -29,6 +29,25 @@ class WordDecider : public Xapian::ExpandDecider {
     }
 };
 
+// Each term's number of articles in the whole index. Local shards answer
+// term by term fastest; remote ones are asked for all the terms in one
+// matcher pass (the statistics of every term of a query come in one
+// message from each server, where term by term costs a round trip to every
+// server for each).
+std::vector<Xapian::doccount> term_frequencies(const Xapian::Database& db,
+                                               const std::vector<std::string>& terms, bool remote) {
+    std::vector<Xapian::doccount> out(terms.size(), 0);
+    if (!remote || terms.size() < 2) {
+        for (std::size_t i = 0; i < terms.size(); ++i) out[i] = db.get_termfreq(terms[i]);
+        return out;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    Xapian::MSet stats = enquire.get_mset(0, 0);
+    for (std::size_t i = 0; i < terms.size(); ++i) out[i] = stats.get_termfreq(terms[i]);
+    return out;
+}
+
 }  // namespace
 
 Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire& enquire,
@@ -60,7 +79,8 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
 }
 
 Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
-                             const std::vector<Xapian::docid>& top, std::size_t terms) {
+                             const std::vector<Xapian::docid>& top, std::size_t terms,
+                             bool remote) {
     if (top.size() < 3 || terms == 0) return Xapian::Query();
     // Each word of the hits: in how many (r) and its saturated frequency
     // summed over them, as Xapian's expansion does (k = 1).
@@ -74,26 +94,37 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
     WordDecider decider;
     std::unordered_set<std::string> typed_terms(typed.get_unique_terms_begin(),
                                                 typed.get_unique_terms_end());
+    std::vector<std::pair<std::string, Xapian::termcount>> terms_of;
     for (Xapian::docid did : top) {
-        const double len = db.get_doclength(did);
-        const double norm = avlen > 0 ? len / avlen : 1.0;
+        // A document's length is the sum of its wdfs: read from its term
+        // list, not asked of the database (a round trip to a remote shard).
+        terms_of.clear();
+        double len = 0;
         for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
-            const double wdf = t.get_wdf();
-            if (wdf == 0) continue;  // boolean terms
-            Seen& s = seen[*t];
+            const Xapian::termcount wdf = t.get_wdf();
+            len += wdf;
+            if (wdf > 0) terms_of.emplace_back(*t, wdf);  // not boolean terms
+        }
+        const double norm = avlen > 0 ? len / avlen : 1.0;
+        for (const auto& [term, wdf] : terms_of) {
+            Seen& s = seen[term];
             ++s.r;
             s.multiplier += 2 * wdf / (norm + wdf) / R;
         }
     }
+    std::vector<std::string> candidates;
+    for (const auto& [term, s] : seen)
+        if (s.r >= 2 && !typed_terms.count(term) && decider(term)) candidates.push_back(term);
+    const auto freq = term_frequencies(db, candidates, remote);
     const double N = db.get_doccount();
     std::vector<std::pair<double, std::string>> ranked;
-    for (const auto& [term, s] : seen) {
-        if (s.r < 2 || typed_terms.count(term) || !decider(term)) continue;
-        const double n = db.get_termfreq(term), r = s.r;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const std::string& term = candidates[i];
+        const double n = freq[i], r = seen[term].r;
         if (n <= 1) continue;  // this article's alone
         double tw = std::log(((r + 0.5) * (N - n - R + r + 0.5)) / ((n - r + 0.5) * (R - r + 0.5)));
         if (tw < 2) tw = tw * 0.5 + 1;  // as Xapian's TradEWeight
-        ranked.emplace_back(s.multiplier * tw, term);
+        ranked.emplace_back(seen[term].multiplier * tw, term);
     }
     if (ranked.empty()) return Xapian::Query();
     auto keep = std::min(terms, ranked.size());

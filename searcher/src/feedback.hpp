@@ -26,9 +26,13 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
 /// one hit alone scores low anyway), so only those words' frequencies are
 /// looked up, not every word of every hit's. Weighted as Xapian's ESet
 /// weighs (TradEWeight: the relevance weight times the words' saturated
-/// in-document frequency); the enquire's query terms are left out.
+/// in-document frequency); the enquire's query terms are left out. With
+/// `remote` (`db` reaches a tcp remote), the words' frequencies are asked
+/// in one batch (one round trip per server) rather than word by word,
+/// which is faster on local shards.
 Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
-                             const std::vector<Xapian::docid>& top, std::size_t terms);
+                             const std::vector<Xapian::docid>& top, std::size_t terms,
+                             bool remote = false);
 
 /// The document of the article `id_or_path`: a document id
 /// ("corpus/004.txt"), or the path of an indexed file (relative paths from

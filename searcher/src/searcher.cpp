@@ -32,12 +32,14 @@ constexpr std::size_t like_terms = 40;
 // Opens every path (an index folder or a stub file) as one database. For a
 // stub, the schema is checked on its first shard (Xapian reports metadata
 // from the first).
-Xapian::Database open_checked(const std::vector<std::string>& paths) {
+// Opens the paths as one database; `remote` (when given) is set if one
+// of them reaches a tcp remote.
+Xapian::Database open_checked(const std::vector<std::string>& paths, bool* remote = nullptr) {
     if (paths.empty()) throw Error(ErrorKind::no_index, "no index given");
     Xapian::Database all;
     for (const auto& path : paths) {
         translate_errors(path, [&] {
-            Xapian::Database db = database::open(path);
+            Xapian::Database db = database::open(path, remote);
             schema::check_version(db, path, schema::Access::read);
             all.add_database(db);
         });
@@ -109,7 +111,7 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::siz
     return hit;
 }
 
-SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
+SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remote) {
     SearchResult result;
     check_request(req);
     const Ranking ranking = parse_ranking(req.ranking);
@@ -184,7 +186,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req) {
     if (feedback) {
         std::vector<Xapian::docid> best;
         for (auto m = counted.begin(); m != counted.end(); ++m) best.push_back(*m);
-        Xapian::Query more = feedback_query(db, built.query, best, ranking.feedback_terms);
+        Xapian::Query more = feedback_query(db, built.query, best, ranking.feedback_terms, remote);
         if (!more.empty()) {
             built.query = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, built.query,
@@ -256,7 +258,8 @@ std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
 
 struct Searcher::Impl {
     std::vector<std::string> paths;
-    std::string path;  // the paths joined, for messages
+    std::string path;     // the paths joined, for messages
+    bool remote = false;  // a stub reaches a tcp remote
     std::mutex mutex;
     std::vector<Xapian::Database> idle;  // handles not in use
     unsigned generation = 0;             // bumped by refresh()
@@ -317,7 +320,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : impl_(std::make_uniq
     impl_->paths = paths;
     for (const auto& p : paths) impl_->path += (impl_->path.empty() ? "" : ", ") + p;
     // Open once now so a bad path fails here, not at the first search.
-    impl_->idle.push_back(open_checked(paths));
+    impl_->idle.push_back(open_checked(paths, &impl_->remote));
     impl_->idle_generation.push_back(0);
 }
 
@@ -326,7 +329,9 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) const {
-    return impl_->with_database([&](const Xapian::Database& db) { return run(db, request); });
+    const bool remote = impl_->remote;
+    return impl_->with_database(
+        [&](const Xapian::Database& db) { return run(db, request, remote); });
 }
 
 void Searcher::refresh() {
