@@ -156,14 +156,21 @@ def percentiles(out):
     return [float(x) for x in out.split()[:3]]
 
 
-def bench_size(n, args, rows):
-    corpus = os.path.join(args.work, f"corpus-{n}")
+def corpus_and_queries(n, work, brown):
+    """The benchmark corpus of n articles (made once, seed 1) and its 500
+    queries: (corpus folder, queries file)."""
+    corpus = os.path.join(work, f"corpus-{n}")
     if not os.path.isdir(corpus):
         subprocess.run([sys.executable, os.path.join(HERE, "bench_corpus.py"), "--count", str(n),
-                        "--out", corpus, "--seed", "1"] +
-                       (["--brown", args.brown] if args.brown else []), check=True)
-    queries = os.path.join(args.work, f"queries-{n}.txt")
+                        "--out", corpus, "--seed", "1"] + (["--brown", brown] if brown else []),
+                       check=True)
+    queries = os.path.join(work, f"queries-{n}.txt")
     make_queries(corpus, queries)
+    return corpus, queries
+
+
+def bench_size(n, args, rows):
+    corpus, queries = corpus_and_queries(n, args.work, args.brown)
     b = lambda name: os.path.join(args.bin, name)
     g_index = os.path.join(args.work, f"gazette-{n}")
     x1_index = os.path.join(args.work, f"bare1-{n}")

@@ -89,13 +89,7 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     n = args.count
-    corpus = os.path.join(args.work, f"corpus-{n}")
-    if not os.path.isdir(corpus):
-        subprocess.run([sys.executable, os.path.join(HERE, "bench_corpus.py"), "--count", str(n),
-                        "--out", corpus, "--seed", "1"] +
-                       (["--brown", args.brown] if args.brown else []), check=True)
-    queries = os.path.join(args.work, f"queries-{n}.txt")
-    bench.make_queries(corpus, queries)
+    corpus, queries = bench.corpus_and_queries(n, args.work, args.brown)
     shards = [os.path.join(args.work, f"shard-{n}-{i + 1}") for i in range(args.shards)]
     if not args.skip_build:
         wall, rss = build_shards(args, corpus, shards)
