@@ -148,6 +148,14 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         target = entries[0].path;
     }
     std::error_code ec;
+    // "--index news/2009/index": the folders above it are made too (Xapian
+    // makes the last one only, and says "mkdir failed").
+    if (auto parent = target.parent_path(); !parent.empty() && !fs::exists(parent, ec)) {
+        fs::create_directories(parent, ec);
+        if (ec)
+            throw Error(ErrorKind::io, fmt::format("cannot create the folder {} for the index: {}",
+                                                   parent.string(), ec.message()));
+    }
     int backend =
         fs::exists(target / "iamchert", ec) ? Xapian::DB_BACKEND_CHERT : Xapian::DB_BACKEND_GLASS;
     return Xapian::WritableDatabase(target.string(), Xapian::DB_CREATE_OR_OPEN | backend);
