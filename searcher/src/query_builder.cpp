@@ -1,6 +1,7 @@
 #include "query_builder.hpp"
 
 #include <fmt/format.h>
+#include <cctype>
 
 #include <algorithm>
 
@@ -123,6 +124,34 @@ std::vector<std::string> capped_wildcards(const std::vector<std::string>& prefix
                 p, wildcard_limit, wildcard_limit));
     }
     return warnings;
+}
+
+// "author:smith" with no field "author": Xapian would search the words
+// author and smith as a phrase and find nothing, silently. A name of
+// letters joined by a colon to a value is taken for a field (not
+// "http://", "10:30" or "Analysis: ..."); "" when every field is known.
+std::string field_problem(std::string_view q) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    bool quoted = false;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        if (q[i] == '"') quoted = !quoted;
+        if (quoted || (i > 0 && !space(q[i - 1]) && q[i - 1] != '(')) continue;
+        std::size_t start = i;
+        if (q[start] == '+' || q[start] == '-') ++start;
+        std::size_t colon = start;
+        while (colon < q.size() && std::isalpha(static_cast<unsigned char>(q[colon]))) ++colon;
+        if (colon == start || colon + 1 >= q.size() || q[colon] != ':') continue;
+        char next = q[colon + 1];
+        if (space(next) || next == ':' || next == '/') continue;
+        std::string_view name = q.substr(start, colon - start);
+        const auto* field = schema::find_field(name);
+        if (field && field->queryable) continue;
+        std::string known;
+        for (const auto& f : schema::fields)
+            if (f.queryable) known += fmt::format("{}{}:", known.empty() ? "" : ", ", f.name);
+        return fmt::format("unknown field \"{}:\" (the fields are {})", name, known);
+    }
+    return {};
 }
 
 // What is wrong with the operators of `query`, or "" when nothing is.
@@ -377,8 +406,14 @@ std::string suggest_spelling(const SearchRequest& req, const Xapian::Database& d
     std::size_t copied = 0;
     bool changed = false;
     for (const auto& tok : text::tokenize(q)) {
-        bool field_value = tok.begin > 0 && q[tok.begin - 1] == ':';
+        // A field's value runs from its colon to the next space: "date:
+        // 2009-01-01..2009-06-30" is a value throughout, never respelled.
+        auto chunk = q.find_last_of(" \t\r\n", tok.begin);
+        chunk = chunk == std::string::npos ? 0 : chunk + 1;
+        bool field_value = q.substr(chunk, tok.begin - chunk).find(':') != std::string::npos;
         bool field_name = tok.end < q.size() && q[tok.end] == ':';
+        bool number = tok.lower.find_first_of("0123456789") != std::string::npos;
+        if (number) continue;  // numbers are not misspelt words
         bool wildcard = tok.end < q.size() && q[tok.end] == '*';
         std::string_view raw(q.data() + tok.begin, tok.end - tok.begin);
         if (field_value || field_name || wildcard || is_operator_word(raw)) continue;
@@ -446,6 +481,20 @@ bool has_operators(std::string_view text) {
     return false;
 }
 
+// The words of a query made of stop words alone ("the of and"), joined
+// by commas; "" when any plain word is not one, or when it has phrases or
+// fields (they say what is wanted).
+std::string only_common_words(std::string_view text) {
+    if (text.find_first_of("\":") != std::string_view::npos) return {};
+    std::string words;
+    for (const auto& run : plain_runs(text))
+        for (const auto& w : run) {
+            if (!query_stopper()(w)) return {};
+            words += (words.empty() ? "" : ", ") + w;
+        }
+    return words;
+}
+
 }  // namespace
 
 BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
@@ -459,6 +508,8 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
         std::string text = plain_spaces(req.query);
         if (ranking.caps_words) text = caps_as_words(text);
         if (auto problem = operator_problem(text); !problem.empty())
+            throw Xapian::QueryParserError(problem);
+        if (auto problem = field_problem(text); !problem.empty())
             throw Xapian::QueryParserError(problem);
         // Any word may match; articles with every word get a bonus on top.
         auto any_parser = make_parser(db, Xapian::Query::OP_OR, field_error, ranking);
@@ -482,6 +533,13 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
         }
         out.wildcard_prefixes = wildcard_prefixes(req.query);
         out.warnings = capped_wildcards(out.wildcard_prefixes, db);
+        if (ranking.stop_words) {
+            if (auto common = only_common_words(text); !common.empty())
+                out.warnings.push_back(fmt::format(
+                    "the query has only common words ({}), which most articles have: add a "
+                    "word that tells the articles you want apart",
+                    common));
+        }
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
             const std::string held = *t;  // the iterator gives a temporary
             std::string_view term = held;
