@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "feedback.hpp"
 #include "helpers.hpp"
+#include "text.hpp"
 
 using namespace gazette;
 using test::seed_index;
@@ -518,4 +520,34 @@ TEST_CASE("feedback words come from what the best hits share", "[search][feedbac
     }
     // Russia is in every seed: the best word of all five.
     CHECK(std::find(words.begin(), words.end(), "russia") != words.end());
+}
+
+TEST_CASE("one article read whole with the query's words marked", "[search][article]") {
+    Searcher s(test::seed_index());
+    SearchRequest marks;
+    marks.query = "missile defence";
+    marks.highlight_open = "[";
+    marks.highlight_close = "]";
+    auto a = s.article("corpus/003_11b7f1d2bebe1b2e.txt", marks);
+    REQUIRE(a.has_value());
+    CHECK(a->id == "corpus/003_11b7f1d2bebe1b2e.txt");
+    CHECK_FALSE(a->title.empty());
+    CHECK(a->rank == 0);
+    // The whole body, each mark a word the query matches (defense for defence).
+    CHECK(a->text.size() > 1000);
+    REQUIRE(!a->highlights.empty());
+    std::set<std::string> marked;
+    for (const auto& h : a->highlights)
+        marked.insert(text::lower(a->text.substr(h.begin, h.length)));
+    CHECK(marked.count("defense") == 1);
+    CHECK(marked.count("missile") == 1);
+    CHECK(a->snippet.find("[defense]") != std::string::npos);
+    // By path too; nothing for an unknown one; no query, no marks.
+    auto by_path = s.article(a->path);
+    REQUIRE(by_path.has_value());
+    CHECK(by_path->id == a->id);
+    CHECK(by_path->highlights.empty());
+    CHECK_FALSE(s.article("corpus/none.txt").has_value());
+    marks.query = "author:smith";
+    CHECK_THROWS_AS(s.article(a->id, marks), Error);
 }

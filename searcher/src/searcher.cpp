@@ -84,13 +84,10 @@ void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hi
     }
 }
 
-Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
-             const SearchRequest& req, const HighlightTerms& terms) {
-    Xapian::Document doc = m.get_document();
-    const std::string data = doc.get_data();
-    auto rec = record::decode_fields(data);  // the body only for a snippet
+// A hit's fields from a stored record (the body is read only for text).
+Hit hit_fields(const std::string& data) {
+    auto rec = record::decode_fields(data);
     Hit hit;
-    hit.rank = rank;
     hit.id = std::move(rec.id);
     hit.path = std::move(rec.path);
     hit.url = std::move(rec.url);
@@ -98,6 +95,15 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::siz
     hit.date = std::move(rec.date);
     hit.outlets = std::move(rec.outlets);
     hit.speakers = std::move(rec.speakers);
+    return hit;
+}
+
+Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
+             const SearchRequest& req, const HighlightTerms& terms) {
+    Xapian::Document doc = m.get_document();
+    const std::string data = doc.get_data();
+    Hit hit = hit_fields(data);
+    hit.rank = rank;
     hit.score = m.get_weight();
     hit.percent = m.get_percent();
     if (m.get_collapse_count() > 0) add_copies(db, doc, hit);
@@ -230,6 +236,27 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     return result;
 }
 
+std::optional<Hit> read_article(const Xapian::Database& db, const std::string& id_or_path,
+                                const SearchRequest& marks) {
+    check_request(marks);
+    Xapian::docid did = find_article(db, id_or_path);
+    if (did == 0) return std::nullopt;
+    Xapian::Document doc = db.get_document(did);
+    const std::string data = doc.get_data();
+    Hit hit = hit_fields(data);
+    add_copies(db, doc, hit);
+    hit.text = std::string(record::decode_body(data));
+    if (!marks.query.empty()) {
+        const Ranking ranking = parse_ranking(marks.ranking);
+        BuiltQuery built = translate_errors(plain_spaces(marks.query),
+                                            [&] { return build_query(marks, db, ranking); });
+        hit.highlights = highlight_spans(hit.text, highlight_terms(built, db));
+    }
+    hit.snippet = mark_spans(hit.text, hit.highlights, marks.highlight_open, marks.highlight_close,
+                             marks.escape_html);
+    return hit;
+}
+
 }  // namespace
 
 std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
@@ -332,6 +359,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     const bool remote = impl_->remote;
     return impl_->with_database(
         [&](const Xapian::Database& db) { return run(db, request, remote); });
+}
+
+std::optional<Hit> Searcher::article(const std::string& id_or_path,
+                                     const SearchRequest& marks) const {
+    return impl_->with_database(
+        [&](const Xapian::Database& db) { return read_article(db, id_or_path, marks); });
 }
 
 void Searcher::refresh() {

@@ -104,6 +104,15 @@ std::size_t sentence_start(std::string_view body, const std::vector<text::Token>
 
 }  // namespace
 
+std::vector<Span> highlight_spans(std::string_view text, const HighlightTerms& terms) {
+    std::vector<Span> spans;
+    if (terms.empty()) return spans;
+    const auto tokens = text::tokenize(text);
+    for (const auto& m : find_matches(tokens, terms))
+        spans.push_back({tokens[m.token].begin, tokens[m.token].end - tokens[m.token].begin});
+    return spans;
+}
+
 SnippetText make_snippet(std::string_view body, const HighlightTerms& terms, std::size_t length) {
     SnippetText out;
     if (length == 0 || body.empty()) return out;

@@ -33,4 +33,8 @@ struct SnippetText {
 /// marks text cut at either end. Without matches, the body's start.
 SnippetText make_snippet(std::string_view body, const HighlightTerms& terms, std::size_t length);
 
+/// Every word of `text` that `terms` wants, as byte spans in order (for an
+/// article shown whole).
+std::vector<Span> highlight_spans(std::string_view text, const HighlightTerms& terms);
+
 }  // namespace gazette

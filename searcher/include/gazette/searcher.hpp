@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -224,6 +225,17 @@ class GAZETTE_API Searcher {
     /// Runs one request. @throws Error bad_query for unparsable query text or
     /// filter values (the message names the text), corrupt or io otherwise.
     [[nodiscard]] SearchResult search(const SearchRequest& request) const;
+
+    /// One article in full, for reading it: its fields as in a hit, `text`
+    /// its whole body, `highlights` the words of `marks.query` in it (with
+    /// their spellings, relatives and aliases, as a search matches them) and
+    /// `snippet` the body with `marks`' markers (`highlight_open`,
+    /// `highlight_close`, `escape_html`); `rank`, `score` and `percent` are
+    /// 0. `id_or_path` is a document id ("corpus/004.txt") or the path of an
+    /// indexed file. Empty when no article has it. @throws Error bad_query
+    /// for unparsable `marks.query`, corrupt or io otherwise.
+    [[nodiscard]] std::optional<Hit> article(const std::string& id_or_path,
+                                             const SearchRequest& marks = {}) const;
 
     /// Makes later searches see the latest committed state of the index
     /// (after a re-index). Until then a Searcher reads the state it opened,
