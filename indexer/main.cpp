@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "config.hpp"
 #include "crash_journal.hpp"
 #include "gazette/indexer.hpp"
 #include "gazette/version.hpp"
@@ -89,13 +90,18 @@ int main(int argc, char** argv) {
         "are extracted (title, date, outlets, speakers) and added, changed ones replaced,\n"
         "unchanged ones skipped without being read, and documents whose files are gone\n"
         "removed. A file's id is its path inside the folder given (with the folder's name),\n"
-        "so a moved collection is recognised, not indexed twice."};
+        "so a moved collection is recognised, not indexed twice.\n"
+        "Without --index: $GAZETTE_INDEX, else the config file's \"index =\" line\n"
+        "(~/.config/gazette/config), else ./index; without folders, the config file's\n"
+        "\"corpus =\" lines, else ./corpus.\n"
+        "Exit status: 0 when the run completed (files skipped for a problem are named on\n"
+        "stderr and counted in the summary), 2 on errors (usage, index, config file)."};
     app.set_version_flag("--version", std::string(gazette::version_string));
-    std::string index = "index";
+    std::string index;
     std::vector<std::string> inputs;
     bool dry_run = false, json = false, explain = false, quiet = false, no_prune = false;
     gazette::IndexOptions options;
-    app.add_option("--index", index, "index folder to create or update")->capture_default_str();
+    app.add_option("--index", index, "index folder to create or update (default: see above)");
     app.add_flag("--dry-run", dry_run, "extract and print the fields; write nothing");
     app.add_flag("--json", json,
                  "one JSON object per file (with --dry-run: its fields), then {\"summary\": ...}");
@@ -123,7 +129,7 @@ int main(int argc, char** argv) {
                    "threads reading and extracting articles while one writes (0: one per core)")
         ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "print only problems (and no progress line)");
-    app.add_option("paths", inputs, "article folders or files (default: corpus)");
+    app.add_option("paths", inputs, "article folders or files (default: see above)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -132,7 +138,19 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "gazette-index: {}\nRun with --help for more information.\n", e.what());
         return 2;
     }
-    if (inputs.empty()) inputs.push_back("corpus");
+    try {
+        if (index.empty() || inputs.empty()) {
+            auto defaults = gazette::config::load();
+            if (inputs.empty()) inputs = defaults.corpus;
+            if (index.empty() && defaults.indexes.size() > 1)
+                throw gazette::Error(gazette::ErrorKind::invalid_input,
+                                     "several indexes are configured (shards): give --index");
+            if (index.empty()) index = defaults.indexes.front();
+        }
+    } catch (const gazette::Error& e) {
+        fmt::print(stderr, "gazette-index: {}\n", e.what());
+        return 2;
+    }
     options.index_path = index;
     options.dry_run = dry_run;
     options.prune = !no_prune;

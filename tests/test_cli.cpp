@@ -2,6 +2,7 @@
 // embedding example.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -71,7 +72,7 @@ TEST_CASE("index then search from the command line", "[cli][e2e]") {
     CHECK_THAT(doc["hits"][0]["snippet"].get<std::string>(), Catch::Contains("<mark>NATO</mark>"));
 
     auto none = run(search_bin() + " --index " + quote(dir.str("index")) + " zzyzx");
-    CHECK(none.status == 0);
+    CHECK(none.status == 1);  // nothing matched, as grep says it
     CHECK_THAT(none.out, Catch::Contains("no results"));
     auto none_json = run(search_bin() + " --index " + quote(dir.str("index")) + " --json zzyzx");
     CHECK(nlohmann::json::parse(none_json.out)["hits"].empty());
@@ -327,4 +328,103 @@ TEST_CASE("explain covers text, HTML and JSONL input alike", "[cli][html][jsonl]
     CHECK(has("in/c.jsonl#https://www.reuters.com/x", "title: JSONL record"));
     CHECK(has("in/c.jsonl#https://www.reuters.com/x", "outlet: JSONL record url"));
     CHECK(has("in/c.jsonl#https://www.reuters.com/x", "speaker: name after \"said\""));
+}
+
+TEST_CASE("the search command for daily use: exit status, files, show, paging, colour",
+          "[cli][daily]") {
+    test::TempDir dir;
+    run(index_bin() + " -q --index " + quote(dir.str("index")) + " " + quote(test::corpus_dir()));
+    auto base = "NO_COLOR=1 " + search_bin() + " --index " + quote(dir.str("index"));
+    // --files: one existing path per line, as many as --count says.
+    auto files = run(base + " --files --limit 10000 NATO");
+    CHECK(files.status == 0);
+    std::vector<std::string> paths;
+    std::istringstream lines(files.out);
+    for (std::string l; std::getline(lines, l);) paths.push_back(l);
+    CHECK(paths.size() == 5);
+    for (const auto& p : paths) CHECK(std::filesystem::exists(p));
+    CHECK(run(base + " --count NATO").out == std::to_string(paths.size()) + "\n");
+    CHECK(run(base + " --files --outlet reuters NATO").out.find("002_") != std::string::npos);
+    // Nothing matched: exit 1 (grep's convention), whatever the output.
+    for (std::string mode : {"", " --files", " --count", " --json"}) {
+        INFO(mode);
+        CHECK(run(base + mode + " zzyzx").status == 1);
+    }
+    CHECK(run(base + " --count zzyzx").out == "0\n");
+    CHECK(run(base + " --files zzyzx").out.empty());
+    // --show: the article in full, the query's words marked.
+    auto show = run(base + " --show corpus/002_585ae4fd7902f67d.txt CFE treaty suspension");
+    CHECK(show.status == 0);
+    CHECK_THAT(show.out, Catch::StartsWith("NATO Resumes Talks With Russia, Differences Remain\n"
+                                           "id:       corpus/002_585ae4fd7902f67d.txt\n"));
+    CHECK_THAT(show.out, Catch::Contains("**suspended**"));
+    CHECK_THAT(show.out, Catch::Contains("**CFE**"));
+    CHECK_THAT(show.out, Catch::Contains("speakers: Jaap de Hoop Scheffer, Dmitry Rogozin"));
+    auto by_path = run(base + " --show " + quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
+    CHECK(by_path.status == 0);
+    CHECK_THAT(by_path.out, Catch::Contains("id:       corpus/004_63d7ad7da0350d37.txt"));
+    auto missing = run(base + " --show corpus/nothing.txt 2>&1");
+    CHECK(missing.status == 2);
+    CHECK(missing.out ==
+          "gazette-search: no article of the index has the id or path corpus/nothing.txt\n");
+    // Unknown fields are refused with the known ones listed.
+    auto field = run(base + " author:smith 2>&1");
+    CHECK(field.status == 2);
+    CHECK_THAT(field.out, Catch::Contains("unknown field \"author:\" (the fields are title:, "
+                                          "outlet:, speaker:, date:)"));
+    // Stop words only: found, with a hint.
+    auto common = run(base + " the of 2>&1 >/dev/null");
+    CHECK_THAT(common.out, Catch::Contains("only common words (the, of)"));
+    // Honest paging and a filter-only heading.
+    CHECK_THAT(run(base + " --limit 0 NATO").out,
+               Catch::StartsWith("5 results for \"NATO\"\nnone shown (--limit 0)\n"));
+    CHECK_THAT(run(base + " --offset 40 NATO").out,
+               Catch::StartsWith("5 results for \"NATO\"\nnone shown: --offset 40 is past the "
+                                 "last result (5)\n"));
+    CHECK_THAT(run(base + " --limit 2 --offset 1 NATO").out,
+               Catch::StartsWith("5 results for \"NATO\"\nshowing 2 to 3\n"));
+    CHECK_THAT(run(base + " --outlet reuters").out, Catch::Contains("for the filters"));
+    // A date range is not respelled into another date.
+    auto dates = run(base + " -- date:2009-01-01..2009-06-30");
+    CHECK(dates.status == 0);
+    CHECK(dates.out.find("did you mean") == std::string::npos);
+    // Colour as asked, never by default into a pipe.
+    CHECK_THAT(run(base + " --color=always --limit 1 NATO").out,
+               Catch::Contains("\033[1;31mNATO\033[0m"));
+    CHECK(run(search_bin() + " --index " + quote(dir.str("index")) + " --limit 1 NATO")
+              .out.find('\033') == std::string::npos);
+    CHECK_THAT(run(base + " --color=never --limit 1 NATO").out, Catch::Contains("**NATO**"));
+    CHECK(run(base + " --color=sometimes NATO 2>&1").status == 2);
+    CHECK(run(base + " --files --count NATO 2>&1").status == 2);
+}
+
+TEST_CASE("the default index comes from GAZETTE_INDEX or the config file", "[cli][config]") {
+    test::TempDir dir;
+    run(index_bin() + " -q --index " + quote(dir.str("news/index")) + " " +
+        quote(test::corpus_dir()));
+    const std::string in_dir = "cd " + quote(dir.str("")) + " && ";
+    // No index here, nothing configured: ./index, which is missing.
+    auto none = run(in_dir + "HOME=" + quote(dir.str("")) +
+                    " XDG_CONFIG_HOME= GAZETTE_INDEX= " + search_bin() + " --count NATO 2>&1");
+    CHECK(none.status == 2);
+    CHECK_THAT(none.out, Catch::Contains("no index at index"));
+    auto by_env = run(in_dir + "GAZETTE_INDEX=" + quote(dir.str("news/index")) + " " +
+                      search_bin() + " --count NATO");
+    CHECK(by_env.out == "5\n");
+    // The file: a path relative to the file's folder.
+    test::write_file(dir.path() / "cfg/gazette/config",
+                     "# where the news is\nindex = ../../news/index\n");
+    const std::string cfg = "GAZETTE_INDEX= XDG_CONFIG_HOME=" + quote(dir.str("cfg")) + " ";
+    CHECK(run(in_dir + cfg + search_bin() + " --count NATO").out == "5\n");
+    // gazette-index reads the same default (an unchanged re-run here).
+    auto reindex = run(in_dir + cfg + index_bin() + " " + quote(test::corpus_dir()));
+    CHECK(reindex.status == 0);
+    CHECK_THAT(reindex.out, Catch::Contains("5 unchanged"));
+    // --index wins over both.
+    CHECK(run(in_dir + cfg + search_bin() + " --index nowhere --count NATO 2>&1").status == 2);
+    test::write_file(dir.path() / "cfg/gazette/config", "index = x\nindexes = y\n");
+    auto bad = run(in_dir + cfg + search_bin() + " NATO 2>&1");
+    CHECK(bad.status == 2);
+    CHECK(bad.out == "gazette-search: config file " + dir.str("cfg/gazette/config") +
+                         " line 2: unknown key \"indexes\" (known: index, corpus)\n");
 }
