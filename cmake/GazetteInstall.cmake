@@ -33,3 +33,35 @@ file(RELATIVE_PATH GAZETTE_PC_TO_PREFIX
   "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 configure_file(cmake/gazette.pc.in "${PROJECT_BINARY_DIR}/gazette.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/gazette.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# Man pages made from each command's --help by help2man (Debian's help2man;
+# skipped with a note when it is missing), and bash completion.
+if(GAZETTE_BUILD_TOOLS)
+  find_program(HELP2MAN help2man)
+  if(HELP2MAN)
+    set(GAZETTE_MAN_DIR "${PROJECT_BINARY_DIR}/man")
+    foreach(tool gazette-index gazette-search)
+      if(tool STREQUAL "gazette-index")
+        set(summary "bring a gazette search index in step with folders of news articles")
+      else()
+        set(summary "ranked search of news articles with highlighted snippets")
+      endif()
+      add_custom_command(OUTPUT "${GAZETTE_MAN_DIR}/${tool}.1"
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${GAZETTE_MAN_DIR}"
+        COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --name="${summary}"
+                --source="gazette ${PROJECT_VERSION}" --output="${GAZETTE_MAN_DIR}/${tool}.1"
+                $<TARGET_FILE:${tool}>
+        DEPENDS ${tool}
+        COMMENT "Making the man page of ${tool}")
+      list(APPEND GAZETTE_MAN_PAGES "${GAZETTE_MAN_DIR}/${tool}.1")
+    endforeach()
+    add_custom_target(man ALL DEPENDS ${GAZETTE_MAN_PAGES})
+    install(FILES ${GAZETTE_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  else()
+    message(STATUS "help2man not found: no man pages (apt-get install help2man)")
+  endif()
+  foreach(tool gazette-index gazette-search)
+    install(FILES completion/gazette.bash
+      DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ${tool})
+  endforeach()
+endif()

@@ -90,12 +90,13 @@ int main(int argc, char** argv) {
         "are extracted (title, date, outlets, speakers) and added, changed ones replaced,\n"
         "unchanged ones skipped without being read, and documents whose files are gone\n"
         "removed. A file's id is its path inside the folder given (with the folder's name),\n"
-        "so a moved collection is recognised, not indexed twice.\n"
+        "so a moved collection is recognised, not indexed twice.\n\n"
         "Without --index: $GAZETTE_INDEX, else the config file's \"index =\" line\n"
         "(~/.config/gazette/config), else ./index; without folders, the config file's\n"
-        "\"corpus =\" lines, else ./corpus.\n"
+        "\"corpus =\" lines, else ./corpus.\n\n"
         "Exit status: 0 when the run completed (files skipped for a problem are named on\n"
-        "stderr and counted in the summary), 2 on errors (usage, index, config file)."};
+        "stderr and counted in the summary), 2 on errors (usage, index, config file).",
+        "gazette-index"};
     app.set_version_flag("--version", std::string(gazette::version_string));
     std::string index;
     std::vector<std::string> inputs;

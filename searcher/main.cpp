@@ -137,17 +137,18 @@ bool use_color(const std::string& mode) {
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "gazette-search: ranked search with highlighted snippets.\n"
+        "gazette-search: ranked search with highlighted snippets.\n\n"
         "Query syntax: words (articles with all of them first, then those with some; each\n"
         "word also finds its other spellings, word family and aliases), AND OR NOT (not in\n"
         "an all-capitals query), \"phrases\", NEAR, wildcards (nato*),\n"
         "+must -mustnot (gazette-search nato -russia; or after --: gazette-search -- -russia\n"
         "nato), and fields title:WORD, outlet:NAME, speaker:NAME, date:2009, date:2009-03,\n"
-        "date:2009-01-01..2009-06-30 (open ends allowed); other NAME: is an error.\n"
+        "date:2009-01-01..2009-06-30 (open ends allowed); other NAME: is an error.\n\n"
         "Without --index: $GAZETTE_INDEX (several joined by ':'), else the config file's\n"
-        "\"index =\" lines (~/.config/gazette/config), else ./index.\n"
+        "\"index =\" lines (~/.config/gazette/config), else ./index.\n\n"
         "Exit status: 0 when some article matches, 1 when none does, 2 on errors\n"
-        "(usage, bad query, no index, unknown article)."};
+        "(usage, bad query, no index, unknown article).",
+        "gazette-search"};
     app.set_version_flag("--version", std::string(gazette::version_string));
     std::vector<std::string> indexes;
     std::string sort = "relevance", color_mode = "auto", show;

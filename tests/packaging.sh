@@ -27,6 +27,21 @@ for f in bin/gazette-index bin/gazette-search include/gazette/searcher.hpp inclu
     [ -e "$prefix/$f" ] || { echo "FAIL install: $f missing"; exit 1; }
 done
 echo "ok   install: binaries, headers, static and shared libraries, CMake package, gazette.pc"
+# Man pages (from --help, by help2man) and bash completion.
+for f in share/man/man1/gazette-index.1 share/man/man1/gazette-search.1 \
+         share/bash-completion/completions/gazette-index share/bash-completion/completions/gazette-search; do
+    [ -e "$prefix/$f" ] || { echo "FAIL install: $f missing"; exit 1; }
+done
+grep -qF -- '\-\-files' "$prefix/share/man/man1/gazette-search.1" || { echo "FAIL man: no --files"; exit 1; }
+grep -q '^\.SH SYNOPSIS' "$prefix/share/man/man1/gazette-search.1" || { echo "FAIL man: no synopsis"; exit 1; }
+completions=$(PATH="$prefix/bin:$PATH" bash -c '
+    source "$1/share/bash-completion/completions/gazette-search"
+    COMP_WORDS=(gazette-search --fi); COMP_CWORD=1; _gazette; echo "${COMPREPLY[*]}"
+    COMP_WORDS=(gazette-search --sort ""); COMP_CWORD=2; _gazette; echo "${COMPREPLY[*]}"
+    COMP_WORDS=(gazette-index --jo); COMP_CWORD=1; _gazette; echo "${COMPREPLY[*]}"' _ "$prefix")
+[ "$completions" = $'--files\nrelevance date\n--jobs' ] ||
+    { echo "FAIL completion: got $completions"; exit 1; }
+echo "ok   man pages and bash completion installed; completion lists options from --help"
 # Only the API is exported from the shared library.
 if nm -D --defined-only "$prefix/lib/libgazette_searcher.so" | grep -q 'make_snippet\|build_query'; then
     echo "FAIL visibility: internal symbols exported"; exit 1
