@@ -6,7 +6,7 @@ set -euo pipefail
 GAZETTE_PACKAGES=(
     build-essential cmake pkg-config python3 doxygen xapian-tools help2man bash-completion
     libxapian-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libxxhash-dev
-    libre2-dev libuchardet-dev libgumbo-dev zlib1g-dev
+    libre2-dev libuchardet-dev libgumbo-dev zlib1g-dev libcpp-httplib-dev
 )
 
 # `deps.sh sanitize`: also what sanitizer and fuzzing builds need (clang,

@@ -15,7 +15,7 @@ nlohmann::json facet_json(const std::vector<FacetValue>& values) {
     return out;
 }
 
-nlohmann::json hit_json(const Hit& h) {
+nlohmann::json fields_json(const Hit& h) {
     Document doc;
     doc.id = h.id;
     doc.path = h.path;
@@ -24,10 +24,15 @@ nlohmann::json hit_json(const Hit& h) {
     doc.date = h.date;
     doc.outlets = h.outlets;
     doc.speakers = h.speakers;
-    nlohmann::json j = {{"rank", h.rank}};
-    j.update(record::to_json(doc, false));
+    nlohmann::json j = record::to_json(doc, false);
     if (!h.also_in.empty()) j["also_in"] = h.also_in;
     if (h.copies > 0) j["copies"] = h.copies;
+    return j;
+}
+
+nlohmann::json hit_json(const Hit& h) {
+    nlohmann::json j = {{"rank", h.rank}};
+    j.update(fields_json(h));
     j["score"] = h.score;
     j["percent"] = h.percent;
     j["snippet"] = h.snippet;
@@ -50,6 +55,12 @@ std::string to_json(const SearchResult& r, bool with_facets) {
                        {"years", facet_json(r.facets.years)}};
     auto& hits = j["hits"] = nlohmann::json::array();
     for (const auto& h : r.hits) hits.push_back(hit_json(h));
+    return record::dump(j);
+}
+
+std::string article_to_json(const Hit& article) {
+    nlohmann::json j = fields_json(article);
+    j["text"] = article.snippet;
     return record::dump(j);
 }
 

@@ -202,6 +202,11 @@ GAZETTE_API std::string mark_spans(const std::string& text, const std::vector<Sp
 /// --json, the stored record). One line, invalid UTF-8 replaced.
 GAZETTE_API std::string to_json(const SearchResult& result, bool with_facets);
 
+/// An article read by Searcher::article as one JSON object: the fields of
+/// a hit in to_json (id, path, url, title, date, outlets, speakers, also_in,
+/// copies) and "text", its whole body with the words marked as asked.
+GAZETTE_API std::string article_to_json(const Hit& article);
+
 /// A read-only view of one gazette index, or of several searched as one.
 class GAZETTE_API Searcher {
   public:
