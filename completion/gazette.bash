@@ -1,6 +1,6 @@
-# Bash completion for gazette-index and gazette-search (installed by
-# `cmake --install` as bash-completion/completions/gazette-index and
-# gazette-search). Options are read from the command's own --help, so
+# Bash completion for gazette-index, gazette-search and gazette-serve (installed by
+# `cmake --install` as bash-completion/completions/gazette-index, -search and
+# -serve). Options are read from the command's own --help, so
 # they are never listed twice.
 
 _gazette() {
@@ -18,7 +18,7 @@ _gazette() {
         --color)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
             return ;;
-        --outlet|--speaker|--since|--until|--limit|--offset|--snippet-length|--ranking|--batch|-j|--jobs)
+        --outlet|--speaker|--since|--until|--limit|--offset|--snippet-length|--ranking|--batch|-j|--jobs|--listen|--threads|--rate|--burst|--max-body)
             return ;;
     esac
     if [[ "$cur" == --color=* ]]; then
@@ -37,4 +37,4 @@ _gazette() {
     fi
 }
 
-complete -o filenames -F _gazette gazette-index gazette-search
+complete -o filenames -F _gazette gazette-index gazette-search gazette-serve

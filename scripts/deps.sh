@@ -10,10 +10,15 @@ GAZETTE_PACKAGES=(
 )
 
 # `deps.sh sanitize`: also what sanitizer and fuzzing builds need (clang,
-# its sanitizer runtimes, libFuzzer).
-if [ "${1:-}" = sanitize ]; then
-    GAZETTE_PACKAGES+=(clang libclang-rt-14-dev libfuzzer-14-dev)
-fi
+# its sanitizer runtimes, libFuzzer). `deps.sh browser`: the headless
+# browser the search page's test drives (chromium, chromium-driver).
+for extra in "$@"; do
+    case "$extra" in
+        sanitize) GAZETTE_PACKAGES+=(clang libclang-rt-14-dev libfuzzer-14-dev) ;;
+        browser) GAZETTE_PACKAGES+=(chromium chromium-driver) ;;
+        *) echo "deps.sh: unknown extra \"$extra\" (sanitize, browser)" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 for p in "${GAZETTE_PACKAGES[@]}"; do

@@ -13,6 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fast=0
 if [ "${1:-}" = --fast ]; then fast=1; shift; fi
+bash "$root/scripts/deps.sh" browser  # the search page's test drives Chromium
 bash "$root/scripts/build.sh"
 build="${GAZETTE_BUILD_DIR:-$root/build}"
 (cd "$build" && ctest --output-on-failure -j"$(nproc)" "$@")

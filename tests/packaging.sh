@@ -28,7 +28,7 @@ for f in bin/gazette-index bin/gazette-search include/gazette/searcher.hpp inclu
 done
 echo "ok   install: binaries, headers, static and shared libraries, CMake package, gazette.pc"
 # Man pages (from --help, by help2man) and bash completion.
-for f in share/man/man1/gazette-index.1 share/man/man1/gazette-search.1 \
+for f in bin/gazette-serve share/man/man1/gazette-index.1 share/man/man1/gazette-search.1 share/man/man1/gazette-serve.1 \
          share/bash-completion/completions/gazette-index share/bash-completion/completions/gazette-search; do
     [ -e "$prefix/$f" ] || { echo "FAIL install: $f missing"; exit 1; }
 done
