@@ -116,8 +116,9 @@ class Browser:
 class Server:
     """gazette-serve on a free loopback port; use as a context manager."""
 
-    def __init__(self, binary, index):
-        self.proc = subprocess.Popen([binary, "--index", index, "--listen", "127.0.0.1:0"],
+    def __init__(self, binary, index, extra=()):
+        self.proc = subprocess.Popen([binary, "--index", index, "--listen", "127.0.0.1:0",
+                                      *extra],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
