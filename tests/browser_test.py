@@ -76,6 +76,10 @@ def main():
         amarks = b.js("return [...document.querySelectorAll('#article-text mark')]"
                       ".map(e => e.textContent.toLowerCase());")
         check("cfe" in amarks and "treaty" in amarks, f"the article's words are marked ({amarks})")
+        hidden = b.js("return ['pages', 'results', 'filters'].map(id => "
+                      "getComputedStyle(document.getElementById(id)).display);")
+        check(hidden == ["none", "none", "none"],
+              f"reading an article hides the pages, results and filters ({hidden})")
         b.click("#back")
         b.wait("document.getElementById('article').hidden && "
                "document.querySelectorAll('#results li.hit').length > 0", "back to the list")
