@@ -65,6 +65,15 @@ elif target == "synonyms":
 elif target == "outlet_registry":
     seeds = [open(f"{root}/indexer/data/outlets.json", "rb").read(),
              open(f"{root}/fuzz/seeds/outlet_registry.json", "rb").read()]
+elif target == "config":
+    seeds = [b"# mine\nindex = ~/news/index\ncorpus = ../articles\n", b"index=a\nindex = b\n",
+             b"indexes = x\n", b"index =\n", b"no equals sign\n", b"index = ~\n"]
+elif target == "http_request":
+    seeds = [b"q=CFE+treaty&outlet=reuters&outlet=rt&limit=5&offset=10&sort=date&reverse=1",
+             b"q=a&facets&facet_limit=3&snippet_length=0&all_copies=yes&suggest=off",
+             b"limit=-1", b"sort=size", b"q=a&q=b", b"since=2009&until=2010-06&like=x&ranking=k1=1",
+             b'{"query": "nato", "outlets": ["reuters"], "limit": 5, "facets": true}',
+             b'{"outlets": "x"}', b'{"qeury": 1}', b"[1]", b'{"limit": -3}']
 else:
     sys.exit(f"unknown fuzz target {target}")
 for i, s in enumerate(seeds):

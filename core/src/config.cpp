@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "gazette/error.hpp"
 #include "text.hpp"
@@ -41,20 +42,28 @@ std::string file_path() {
 }
 
 Defaults read_file(const std::string& path) {
-    Defaults d;
     std::error_code ec;
-    if (path.empty() || !fs::exists(path, ec)) return d;
+    if (path.empty() || !fs::exists(path, ec)) return {};
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::io, fmt::format("cannot read config file {}", path));
-    d.file = path;
-    const fs::path folder = fs::absolute(path, ec).parent_path();
-    std::string line;
-    for (int number = 1; std::getline(in, line); ++number) {
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return parse(text, path, fs::absolute(path, ec).parent_path().string());
+}
+
+Defaults parse(std::string_view text, const std::string& name, const std::string& folder) {
+    Defaults d;
+    d.file = name;
+    std::size_t number = 0;
+    while (!text.empty()) {
+        ++number;
+        auto end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         auto t = text::trim(line);
         if (t.empty() || t.front() == '#') continue;
         auto bad = [&](const std::string& why) {
             return Error(ErrorKind::invalid_input,
-                         fmt::format("config file {} line {}: {}", path, number, why));
+                         fmt::format("config file {} line {}: {}", name, number, why));
         };
         auto eq = t.find('=');
         if (eq == std::string_view::npos) throw bad("expected key = value");

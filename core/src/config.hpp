@@ -15,6 +15,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::config {
@@ -34,6 +35,10 @@ std::string file_path();
 /// invalid_input naming the file and line of an unknown key or a line
 /// without "key = value".
 Defaults read_file(const std::string& path);
+
+/// The same from the file's text; `name` is used in messages, `folder`
+/// resolves relative paths.
+Defaults parse(std::string_view text, const std::string& name, const std::string& folder);
 
 /// The defaults in force: the config file's, with GAZETTE_INDEX (when set
 /// and not empty) in place of its indexes, and "index" / "corpus" where

@@ -94,7 +94,10 @@ SearchRequest request_from_json(std::string_view body) {
     if (j.is_discarded() || !j.is_object())
         throw Error(ErrorKind::bad_query, "the request body is not a JSON object");
     SearchRequest r = defaults();
-    for (const auto& [key, value] : j.items()) {
+    for (const auto& item : j.items()) {
+        // Named copies: clang 14 cannot capture structured bindings.
+        const std::string key = item.key();
+        const nlohmann::json& value = item.value();
         const Field* field = nullptr;
         for (const auto& f : fields)
             if (key == f.json) field = &f;
