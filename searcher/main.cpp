@@ -191,7 +191,8 @@ int main(int argc, char** argv) {
     app.add_option("--like", req.like,
                    "more like this: articles similar to this indexed file (path or id)");
     app.add_option("--show", show,
-                   "print this article (id or path) in full, the query's words marked")
+                   "print this article (id or path) in full, the query's words marked (with "
+                   "--json: as JSON, the words in <mark>)")
         ->allow_extra_args(false);
     app.add_flag("--all-copies", req.all_copies,
                  "show every copy of a story (by default near-duplicates show once, "
@@ -217,8 +218,10 @@ int main(int argc, char** argv) {
         req.offset = count_option("--offset", offset, gazette::Limits::max_offset);
         req.snippet_length =
             count_option("--snippet-length", snippet_length, gazette::Limits::max_snippet_length);
-        if (int modes = json + files + count_only + !show.empty(); modes > 1)
-            throw CLI::ValidationError("--json, --files, --count and --show go one at a time");
+        if (int modes = json + files + count_only; modes > 1)
+            throw CLI::ValidationError("--json, --files and --count go one at a time");
+        if (!show.empty() && (files || count_only))
+            throw CLI::ValidationError("--show prints one article: not with --files or --count");
     } catch (const CLI::ParseError& e) {
         // --help and --version exit 0; every usage error exits 2.
         if (e.get_exit_code() == 0) return app.exit(e);
@@ -251,7 +254,10 @@ int main(int argc, char** argv) {
                            "gazette-search: no article of the index has the id or path {}\n", show);
                 return 2;
             }
-            print_article(*article, color);
+            if (json)
+                fmt::print("{}\n", gazette::article_to_json(*article));
+            else
+                print_article(*article, color);
             return 0;
         }
         if (count_only) {

@@ -363,6 +363,11 @@ TEST_CASE("the search command for daily use: exit status, files, show, paging, c
     auto by_path = run(base + " --show " + quote(test::corpus_dir() + "/004_63d7ad7da0350d37.txt"));
     CHECK(by_path.status == 0);
     CHECK_THAT(by_path.out, Catch::Contains("id:       corpus/004_63d7ad7da0350d37.txt"));
+    auto shown_json = nlohmann::json::parse(
+        run(base + " --json --show corpus/002_585ae4fd7902f67d.txt suspension").out);
+    CHECK(shown_json["id"] == "corpus/002_585ae4fd7902f67d.txt");
+    CHECK_THAT(shown_json["text"].get<std::string>(), Catch::Contains("<mark>suspended</mark>"));
+    CHECK(run(base + " --show corpus/002_585ae4fd7902f67d.txt --files 2>&1").status == 2);
     auto missing = run(base + " --show corpus/nothing.txt 2>&1");
     CHECK(missing.status == 2);
     CHECK(missing.out ==
