@@ -31,9 +31,8 @@ constexpr std::size_t like_terms = 40;
 
 // Opens every path (an index folder or a stub file) as one database. For a
 // stub, the schema is checked on its first shard (Xapian reports metadata
-// from the first).
-// Opens the paths as one database; `remote` (when given) is set if one
-// of them reaches a tcp remote.
+// from the first). `remote` (when given) is set if a path reaches a tcp
+// remote.
 Xapian::Database open_checked(const std::vector<std::string>& paths, bool* remote = nullptr) {
     if (paths.empty()) throw Error(ErrorKind::no_index, "no index given");
     Xapian::Database all;
@@ -98,6 +97,12 @@ Hit hit_fields(const std::string& data) {
     return hit;
 }
 
+// The request's query built, its errors naming the query text.
+BuiltQuery built_query(const SearchRequest& req, const Xapian::Database& db,
+                       const Ranking& ranking) {
+    return translate_errors(plain_spaces(req.query), [&] { return build_query(req, db, ranking); });
+}
+
 Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
              const SearchRequest& req, const HighlightTerms& terms) {
     Xapian::Document doc = m.get_document();
@@ -122,8 +127,7 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     check_request(req);
     const Ranking ranking = parse_ranking(req.ranking);
     result.query = req.query;
-    const std::string shown = plain_spaces(req.query);  // for messages
-    BuiltQuery built = translate_errors(shown, [&] { return build_query(req, db, ranking); });
+    BuiltQuery built = built_query(req, db, ranking);
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(*make_weight(ranking));
     // No article has every word: say so (they are ranked by how many anyway).
@@ -245,12 +249,10 @@ std::optional<Hit> read_article(const Xapian::Database& db, const std::string& i
     const std::string data = doc.get_data();
     Hit hit = hit_fields(data);
     add_copies(db, doc, hit);
-    hit.text = std::string(record::decode_body(data));
+    hit.text = record::decode_body(data);
     if (!marks.query.empty()) {
-        const Ranking ranking = parse_ranking(marks.ranking);
-        BuiltQuery built = translate_errors(plain_spaces(marks.query),
-                                            [&] { return build_query(marks, db, ranking); });
-        hit.highlights = highlight_spans(hit.text, highlight_terms(built, db));
+        hit.highlights = highlight_spans(
+            hit.text, highlight_terms(built_query(marks, db, parse_ranking(marks.ranking)), db));
     }
     hit.snippet = mark_spans(hit.text, hit.highlights, marks.highlight_open, marks.highlight_close,
                              marks.escape_html);

@@ -14,6 +14,7 @@
 #include "gazette/searcher.hpp"
 #include "gazette/version.hpp"
 #include "rate_limiter.hpp"
+#include "record.hpp"
 #include "request_params.hpp"
 
 namespace gazette::server {
@@ -39,20 +40,17 @@ int status_of(ErrorKind kind) {
     return 500;
 }
 
+using record::dump;  // the core's: one line, invalid UTF-8 replaced
+
 void send_error(httplib::Response& res, int status, const std::string& kind,
                 const std::string& message) {
     res.status = status;
-    nlohmann::json j = {{"error", {{"kind", kind}, {"message", message}}}};
-    res.set_content(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), json_type);
+    res.set_content(dump({{"error", {{"kind", kind}, {"message", message}}}}), json_type);
 }
 
 void send_json(httplib::Response& res, const std::string& body) {
     res.status = 200;
     res.set_content(body, json_type);
-}
-
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
