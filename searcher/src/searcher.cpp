@@ -165,22 +165,27 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     }
     // One pass over every match gives the exact total and the facets
     // (whatever the filters and the page size: an estimate with a date
-    // filter and --limit 1 said "about 1" of 23) and the best hits that
-    // feedback learns from. Copies of one story (near-duplicates) show
-    // once, naming the others; collapsed, the total counts stories: each
-    // copy group once, plus the articles in none (Xapian's collapsed
-    // estimate depends on the page size, so a spy counts the groups).
+    // filter and --limit 1 said "about 1" of 23). Copies of one story
+    // (near-duplicates) show once, naming the others; collapsed, the total
+    // counts stories: each copy group once, plus the articles in none
+    // (Xapian's collapsed estimate depends on the page size, so a spy
+    // counts the groups). Counting needs no scores: unweighted, the matcher
+    // reads no document lengths and keeps no ranking, which halves the
+    // cost of a common word's tens of thousands of matches; the best hits
+    // come from a scored pass that may skip what cannot reach them.
     const bool collapsed = ranking.collapse && !req.all_copies;
-    if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
     FacetCounter facets;
     if (req.facets) facets.attach(enquire);
     Xapian::ValueCountMatchSpy groups(schema::slot::copy_group);
     if (collapsed) enquire.add_matchspy(&groups);
-    const bool feedback =
-        ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty();
-    Xapian::MSet counted = enquire.get_mset(
-        0, feedback ? static_cast<Xapian::doccount>(ranking.feedback_docs) : 0, db.get_doccount());
+    // Counting needs no scores: unweighted, the matcher reads no document
+    // lengths and keeps no ranking (a common word's tens of thousands of
+    // matches cost a fraction of a scored pass).
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
     result.total = counted.get_matches_estimated();
+    enquire.set_weighting_scheme(*make_weight(ranking));
+    if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
     if (collapsed) {
         std::size_t grouped = 0, distinct = 0;
         for (auto v = groups.values_begin(); v != groups.values_end(); ++v) {
@@ -193,9 +198,13 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     // Pseudo-relevance feedback: words the best hits share raise the
     // matches that have them too (re-ranking only: the matches, and so the
     // total, stay those of the words typed).
+    const bool feedback =
+        ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty();
     if (feedback) {
         std::vector<Xapian::docid> best;
-        for (auto m = counted.begin(); m != counted.end(); ++m) best.push_back(*m);
+        Xapian::MSet top =
+            enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
+        for (auto m = top.begin(); m != top.end(); ++m) best.push_back(*m);
         Xapian::Query more = feedback_query(db, built.query, best, ranking.feedback_terms, remote);
         if (!more.empty()) {
             built.query = Xapian::Query(
