@@ -37,7 +37,7 @@ struct Ranking {
     /// lend their `feedback_terms` most telling words, weighted
     /// `feedback_weight` (0 docs: off).
     std::size_t feedback_docs = 5;
-    std::size_t feedback_terms = 20;
+    std::size_t feedback_terms = 10;
     double feedback_weight = 0.1;
     bool stop_words = true;  ///< drop stop words outside phrases
     bool caps_words = true;  ///< all-capitals queries: AND/OR/NOT are words
