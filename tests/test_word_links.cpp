@@ -57,6 +57,13 @@ TEST_CASE("word families and spellings come from WordNet and SCOWL", "[synonyms]
     // One word's spellings are not its relatives.
     CHECK_FALSE(linked(family_links(), "defence", "defense"));
     CHECK_FALSE(linked(family_links(), "treaty", "suspension"));
+    // Snowball stems intern, internal and international alike: that stem
+    // has no relatives (internee is the intern's, not the international's),
+    // while stems of one family keep theirs.
+    CHECK_FALSE(linked(family_links(), "international", "internee"));
+    CHECK_FALSE(linked(family_links(), "international", "internationalist"));
+    CHECK(linked(family_links(), "decided", "decision"));
+    CHECK(linked(family_links(), "destroy", "destruction"));
 }
 
 TEST_CASE("near-duplicate signatures tell copies from different stories", "[synonyms]") {

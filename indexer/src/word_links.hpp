@@ -19,7 +19,9 @@ using StemLinkMap = std::unordered_map<std::string, std::vector<std::string>>;
 const StemLinkMap& spelling_links();
 
 /// Derivational relatives' stems ("suspens" -> "suspend"). Built once,
-/// thread-safe. Spellings of one word are not relatives.
+/// thread-safe. Spellings of one word are not relatives, and a stem that
+/// words of unrelated families share ("intern": intern, internal,
+/// international) links nothing.
 const StemLinkMap& family_links();
 
 }  // namespace gazette
