@@ -444,6 +444,72 @@ TEST_CASE("a wire story on two outlets is one hit naming both", "[search][accept
     CHECK(s.search(r).total == 2);
 }
 
+TEST_CASE("collapsed totals count stories whether or not copies are marked", "[search]") {
+    test::TempDir dir;
+    const std::string alliance =
+        "Ministers of the alliance agreed on Thursday to resume formal talks with Moscow after "
+        "a freeze of eight months. The decision came after a long meeting in Brussels where "
+        "diplomats argued over the future of the treaty on conventional forces. Officials said "
+        "the talks would begin at ambassador level next month and cover arms control, energy "
+        "security and the war in Afghanistan. Critics warned that the move rewarded the "
+        "Kremlin for its war in Georgia, but supporters said dialogue was needed more than ever.";
+    const std::string harvest =
+        "Farmers in the northern valley harvested a record crop of apples this autumn after a "
+        "wet spring and a long warm summer. The cooperative said prices would fall by a fifth "
+        "as growers filled every cold store in the region, and several orchards left fruit on "
+        "the trees because pickers were too few. Officials promised help for small growers "
+        "and a campaign to sell more juice abroad before the winter markets open in December.";
+    auto article = [&](const std::string& name, const std::string& title, const std::string& outlet,
+                       const std::string& text) {
+        test::write_file(dir.path() / "in" / name,
+                         title + "\n\nBy " + outlet + "\n\n" + text + "\n");
+    };
+    // Story A three times; story B twice, the copy alone naming Moscow; C once.
+    article("a1.txt", "Alliance to resume talks", "Reuters", alliance);
+    article("a2.txt", "Alliance resumes talks", "Agence France-Presse",
+            alliance + " Talks start in Brussels.");
+    article("a3.txt", "Talks to resume", "BBC", alliance + " The talks are the first since May.");
+    article("b1.txt", "Record apple harvest", "Reuters", harvest);
+    article("b2.txt", "Apple harvest breaks records", "Associated Press",
+            harvest + " Exports to Moscow stalled.");
+    article("c1.txt", "Moscow weather", "Reuters",
+            "Snow fell early in Moscow this week and the city cleared its roads overnight.");
+    IndexOptions o;
+    o.index_path = dir.str("index");
+    REQUIRE(index_files({dir.str("in")}, o, nullptr).added == 6);
+    // A later run adds a fourth copy of A to the first run's group.
+    article("a4.txt", "Alliance and Moscow to talk", "Deutsche Welle",
+            alliance + " Moscow welcomed the step.");
+    REQUIRE(index_files({dir.str("in")}, o, nullptr).added == 1);
+
+    auto totals = [&](const std::string& query) {
+        Searcher s(o.index_path);
+        SearchRequest r;
+        r.query = query;
+        auto stories = s.search(r);
+        CHECK(stories.hits.size() == stories.total);  // what Xapian's collapsing shows
+        r.all_copies = true;
+        return std::pair{stories.total, s.search(r).total};
+    };
+    using Totals = std::pair<std::size_t, std::size_t>;
+    // Moscow: A (4 copies), B through its copy alone, C.
+    CHECK(totals("moscow") == Totals{3, 6});
+    CHECK(totals("apples") == Totals{1, 2});
+    CHECK(totals("moscow OR apples") == Totals{3, 7});
+    CHECK(totals("snow") == Totals{1, 1});
+    {
+        // An index begun before copies were marked: counted over every match.
+        Xapian::WritableDatabase db(o.index_path);
+        REQUIRE(db.get_metadata("gazette.copies") == "marked");
+        REQUIRE(db.get_termfreq("XCOPY") == 4);  // a2, a3, a4, b2
+        db.set_metadata("gazette.copies", "");
+        db.commit();
+    }
+    CHECK(totals("moscow") == Totals{3, 6});
+    CHECK(totals("apples") == Totals{1, 2});
+    CHECK(totals("moscow OR apples") == Totals{3, 7});
+}
+
 TEST_CASE("user synonyms files add aliases, bad lines are named", "[search]") {
     test::TempDir dir;
     test::write_file(dir.path() / "in" / "a.txt",

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "copies.hpp"
 #include "database.hpp"
 #include "errors.hpp"
 #include "facets.hpp"
@@ -61,26 +62,6 @@ HighlightTerms highlight_terms(const BuiltQuery& q, const Xapian::Database& db) 
     }
     h.prefixes = q.wildcard_prefixes;
     return h;
-}
-
-// The other articles of `doc`'s copy group, and the outlets carrying them
-// that `hit` does not name.
-void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hit) {
-    std::string group = doc.get_value(schema::slot::copy_group);
-    if (group.empty()) return;
-    std::string term = schema::copy_group_term(group);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        if (*p == doc.get_docid()) continue;
-        ++hit.copies;
-        std::string names = db.get_document(*p).get_value(schema::slot::outlets);
-        if (names.empty()) continue;
-        for (auto name : text::split(names, schema::list_separator)) {
-            std::string n(name);
-            if (std::find(hit.outlets.begin(), hit.outlets.end(), n) == hit.outlets.end() &&
-                std::find(hit.also_in.begin(), hit.also_in.end(), n) == hit.also_in.end())
-                hit.also_in.push_back(std::move(n));
-        }
-    }
 }
 
 // A hit's fields from a stored record (the body is read only for text).
@@ -163,38 +144,29 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
         built.all_words = Xapian::Query();
         enquire.set_query(built.query);
     }
-    // One pass over every match gives the exact total and the facets
-    // (whatever the filters and the page size: an estimate with a date
-    // filter and --limit 1 said "about 1" of 23). Copies of one story
-    // (near-duplicates) show once, naming the others; collapsed, the total
-    // counts stories: each copy group once, plus the articles in none
-    // (Xapian's collapsed estimate depends on the page size, so a spy
-    // counts the groups). Counting needs no scores: unweighted, the matcher
-    // reads no document lengths and keeps no ranking, which halves the
-    // cost of a common word's tens of thousands of matches; the best hits
-    // come from a scored pass that may skip what cannot reach them.
+    // The exact total and the facets: one pass over every match (whatever
+    // the filters and the page size: an estimate with a date filter and
+    // --limit 1 said "about 1" of 23). Counting needs no scores:
+    // unweighted, the matcher reads no document lengths and keeps no
+    // ranking, which halves the cost of a common word's tens of thousands
+    // of matches. Copies of one story (near-duplicates) show once, naming
+    // the others; collapsed, the total counts stories, which copies.cpp
+    // works out from the copies alone where the index marks them (Xapian's
+    // collapsed estimate depends on the page size).
     const bool collapsed = ranking.collapse && !req.all_copies;
     FacetCounter facets;
     if (req.facets) facets.attach(enquire);
-    Xapian::ValueCountMatchSpy groups(schema::slot::copy_group);
-    if (collapsed) enquire.add_matchspy(&groups);
-    // Counting needs no scores: unweighted, the matcher reads no document
-    // lengths and keeps no ranking (a common word's tens of thousands of
-    // matches cost a fraction of a scored pass).
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MSet counted = enquire.get_mset(0, 0, db.get_doccount());
-    result.total = counted.get_matches_estimated();
-    enquire.set_weighting_scheme(*make_weight(ranking));
-    if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
-    if (collapsed) {
-        std::size_t grouped = 0, distinct = 0;
-        for (auto v = groups.values_begin(); v != groups.values_end(); ++v) {
-            grouped += v.get_termfreq();
-            ++distinct;
-        }
-        result.total = groups.get_total() - grouped + distinct;
-    }
+    result.total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     enquire.clear_matchspies();
+    if (collapsed) {
+        result.total -= collapsed_away(db, enquire, built.query);
+        enquire.set_query(built.query);
+        enquire.set_collapse_key(schema::slot::copy_group);
+    }
+    // The best hits (for feedback, then the page) from scored passes that
+    // may skip what cannot reach them.
+    enquire.set_weighting_scheme(*make_weight(ranking));
     // Pseudo-relevance feedback: words the best hits share raise the
     // matches that have them too (re-ranking only: the matches, and so the
     // total, stay those of the words typed).
