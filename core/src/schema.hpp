@@ -29,6 +29,10 @@
 //     XCOPY       on an article whose copy group is an earlier article's
 //                 (a copy: its slot 4 is not its own id), so the searcher
 //                 counts collapsed results over copies alone.
+//     XCOPYSEEN   on every article with a copy group (slot 4) written by a
+//                 version that marks copies: when this term's frequency is
+//                 slot 4's value count, every copy is marked (older
+//                 indexes, and stubs mixing them, are counted the slow way).
 //     Q           unique id: "Q" + the document id. A file's id is its path
 //                 relative to the parent of the root folder it was found
 //                 under ("corpus/2009/a.txt"), so moving the collection
@@ -60,10 +64,6 @@
 //     "gazette.roots"   = JSON [{"label", "path"}]: the folders indexed, so a
 //                         moved folder is recognised (indexer/src/roots.cpp).
 //     "gazette.extract" = the extraction settings hash of the last run.
-//     "gazette.copies"  = "marked" when every copy carries XCOPY (the index
-//                         was begun by a writer that marks them); absent
-//                         on older indexes, which the searcher counts the
-//                         slow way.
 #pragma once
 
 #include <xapian.h>
@@ -83,9 +83,6 @@ inline constexpr int schema_version = 4;
 inline constexpr std::string_view version_key = "gazette.schema";
 /// Metadata key holding the root registry.
 inline constexpr std::string_view roots_key = "gazette.roots";
-/// Metadata key saying that copies carry prefix::copy (see the layout).
-inline constexpr std::string_view copies_key = "gazette.copies";
-inline constexpr std::string_view copies_marked = "marked";
 
 /// How a field is indexed and queried.
 enum class FieldKind {
@@ -124,7 +121,8 @@ inline constexpr std::string_view month = "M";
 inline constexpr std::string_view year = "Y";
 inline constexpr std::string_view copy_band = "XB";
 inline constexpr std::string_view copy_group = "XDUP";
-inline constexpr std::string_view copy = "XCOPY";  ///< the whole term
+inline constexpr std::string_view copy = "XCOPY";           ///< the whole term
+inline constexpr std::string_view copy_seen = "XCOPYSEEN";  ///< the whole term
 }  // namespace prefix
 
 /// Keys of the index's synonym table, written by the indexer and read by

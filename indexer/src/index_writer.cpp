@@ -175,11 +175,6 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
     translate_errors(path, [&] {
         impl_->db = database::open_writable(path);
         schema::check_version(impl_->db, path);
-        // A new index: every copy it will hold is marked (older indexes'
-        // copies are not, and never get the key).
-        if (impl_->db.get_doccount() == 0)
-            impl_->db.set_metadata(std::string(schema::copies_key),
-                                   std::string(schema::copies_marked));
         impl_->roots = RootRegistry::parse(impl_->db.get_metadata(std::string(schema::roots_key)));
     });
 }
@@ -204,6 +199,7 @@ void IndexWriter::put(PreparedDocument&& p) {
             p.xdoc.add_value(schema::slot::copy_signature, encode_signature(p.signature));
             p.xdoc.add_value(schema::slot::copy_group, group);
             p.xdoc.add_boolean_term(schema::copy_group_term(group));
+            p.xdoc.add_boolean_term(std::string(schema::prefix::copy_seen));
             if (group != p.id) p.xdoc.add_boolean_term(std::string(schema::prefix::copy));
         }
         impl_->note_stems(p.linked_stems);

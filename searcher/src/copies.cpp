@@ -50,7 +50,11 @@ Xapian::doccount collapsed_away(const Xapian::Database& db, Xapian::Enquire& enq
                                 const Xapian::Query& query) {
     const Xapian::doccount all = db.get_doccount();
     const std::string copy_term(schema::prefix::copy);
-    if (db.get_metadata(std::string(schema::copies_key)) == schema::copies_marked) {
+    // Every article with a group written by a version that marks copies
+    // (summed over shards, so a stub mixing older shards is caught too).
+    const bool marked = db.get_termfreq(std::string(schema::prefix::copy_seen)) ==
+                        db.get_value_freq(schema::slot::copy_group);
+    if (marked) {
         // A group's articles are its first (whose id names the group, no
         // XCOPY term) and its copies (XCOPY, the group in their slot).
         if (db.get_termfreq(copy_term) == 0) return 0;

@@ -17,8 +17,8 @@ void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hi
 /// How many of `query`'s matches collapsing on the copy group hides (in
 /// each group with matches, all but one), exactly. Runs unweighted passes
 /// on `enquire` (its query, weighting and match spies are left changed).
-/// On an index whose copies are marked (schema copies_key) only copies and
-/// their groups' first articles are visited; otherwise every match.
+/// Where every copy is marked (schema.hpp: XCOPY, XCOPYSEEN) only copies
+/// and their groups' first articles are visited; otherwise every match.
 [[nodiscard]] Xapian::doccount collapsed_away(const Xapian::Database& db, Xapian::Enquire& enquire,
                                               const Xapian::Query& query);
 
