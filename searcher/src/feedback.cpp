@@ -115,6 +115,9 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
     std::vector<std::string> candidates;
     for (const auto& [term, s] : seen)
         if (s.r >= 2 && !typed_terms.count(term) && decider(term)) candidates.push_back(term);
+    // In term order: each lookup then finds the B-tree blocks it needs
+    // where the last one left them.
+    std::sort(candidates.begin(), candidates.end());
     const auto freq = term_frequencies(db, candidates, remote);
     const double N = db.get_doccount();
     std::vector<std::pair<double, std::string>> ranked;
