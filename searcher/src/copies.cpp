@@ -15,12 +15,11 @@ namespace {
 // past it, counting over every match is cheaper.
 constexpr std::size_t max_groups_by_id = 2000;
 
-// Runs `query` over every match (unweighted), a spy on the copy group slot.
+// Runs `query` over every match, a spy on the copy group slot.
 void spy_groups(Xapian::Enquire& enquire, const Xapian::Query& query,
                 Xapian::ValueCountMatchSpy& spy, Xapian::doccount all) {
     enquire.clear_matchspies();
     enquire.add_matchspy(&spy);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_query(query);
     (void)enquire.get_mset(0, 0, all);
     enquire.clear_matchspies();

@@ -15,8 +15,9 @@ namespace gazette {
 void add_copies(const Xapian::Database& db, const Xapian::Document& doc, Hit& hit);
 
 /// How many of `query`'s matches collapsing on the copy group hides (in
-/// each group with matches, all but one), exactly. Runs unweighted passes
-/// on `enquire` (its query, weighting and match spies are left changed).
+/// each group with matches, all but one), exactly. Runs passes over every
+/// match on `enquire`, which should be unweighted (Xapian::BoolWeight) for
+/// speed; its query and match spies are left changed.
 /// Where every copy is marked (schema.hpp: XCOPY, XCOPYSEEN) only copies
 /// and their groups' first articles are visited; otherwise every match.
 [[nodiscard]] Xapian::doccount collapsed_away(const Xapian::Database& db, Xapian::Enquire& enquire,

@@ -110,7 +110,10 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     result.query = req.query;
     BuiltQuery built = built_query(req, db, ranking);
     Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(*make_weight(ranking));
+    // Unweighted until the ranked passes: the probe and the counts need no
+    // scores, and without them the matcher reads no document lengths, keeps
+    // no ranking and stops the probe at its first match.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     // No article has every word: say so (they are ranked by how many anyway).
     if (!built.all_words.empty()) {
         enquire.set_query(built.all_words);
@@ -144,19 +147,17 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
         built.all_words = Xapian::Query();
         enquire.set_query(built.query);
     }
-    // The exact total and the facets: one pass over every match (whatever
-    // the filters and the page size: an estimate with a date filter and
-    // --limit 1 said "about 1" of 23). Counting needs no scores:
-    // unweighted, the matcher reads no document lengths and keeps no
-    // ranking, which halves the cost of a common word's tens of thousands
-    // of matches. Copies of one story (near-duplicates) show once, naming
-    // the others; collapsed, the total counts stories, which copies.cpp
-    // works out from the copies alone where the index marks them (Xapian's
-    // collapsed estimate depends on the page size).
+    // The exact total and the facets: one unweighted pass over every match
+    // (whatever the filters and the page size: an estimate with a date
+    // filter and --limit 1 said "about 1" of 23; unweighted halves the cost
+    // of a common word's tens of thousands of matches). Copies of one story
+    // (near-duplicates) show once, naming the others; collapsed, the total
+    // counts stories, which copies.cpp works out from the copies alone
+    // where the index marks them (Xapian's collapsed estimate depends on
+    // the page size).
     const bool collapsed = ranking.collapse && !req.all_copies;
     FacetCounter facets;
     if (req.facets) facets.attach(enquire);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
     result.total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     enquire.clear_matchspies();
     if (collapsed) {
