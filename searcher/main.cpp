@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "config.hpp"
 #include "gazette/searcher.hpp"
 #include "gazette/version.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -86,12 +86,11 @@ void print_article(const gazette::Hit& a, bool color) {
 
 // A whole number from 0 to `max` given to `flag`; anything else is a usage error.
 std::size_t count_option(const char* flag, const std::string& text, std::size_t max) {
-    std::size_t n = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n > max)
+    auto n = gazette::text::whole_number(text);
+    if (!n || *n > max)
         throw CLI::ValidationError(
             flag, fmt::format("must be a whole number from 0 to {}, not \"{}\"", max, text));
-    return n;
+    return static_cast<std::size_t>(*n);
 }
 
 // Query words may start with '-' ("nato -russia"): CLI11 would take

@@ -168,6 +168,15 @@ TEST_CASE("text is split in one way everywhere", "[core][text]") {
     CHECK(text::trim("\u00a0 x y \t") == "x y");
 }
 
+TEST_CASE("whole numbers are digits alone", "[core][text]") {
+    CHECK(text::whole_number("0") == 0u);
+    CHECK(text::whole_number("1000") == 1000u);
+    CHECK(text::whole_number("18446744073709551615") == 18446744073709551615u);
+    for (std::string_view bad : {"", "-1", "+1", " 1", "1 ", "1.5", "1e3", "ten", "0x10",
+                                 "18446744073709551616"})
+        CHECK_FALSE(text::whole_number(bad).has_value());
+}
+
 TEST_CASE("IndexWriter puts, removes and reports documents by id", "[core][writer]") {
     test::TempDir dir;
     auto index = dir.str("index");

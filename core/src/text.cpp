@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace gazette::text {
 
@@ -244,6 +245,13 @@ void append_html_escaped(std::string& out, std::string_view text) {
                 out += c;
         }
     }
+}
+
+std::optional<std::uint64_t> whole_number(std::string_view text) {
+    std::uint64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return n;
 }
 
 }  // namespace gazette::text

@@ -2,6 +2,8 @@
 // snippets, so all three agree on what a word is.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +55,10 @@ inline bool is_valid_utf8(std::string_view text) {
 /// `text` cut at arbitrary bytes, without the partial characters at either
 /// end (continuation bytes at the front, an unfinished sequence at the end).
 std::string_view utf8_whole_chars(std::string_view text);
+
+/// `text` as a whole number in decimal digits alone (no sign, no spaces);
+/// nullopt for anything else, the empty string and values over 2^64 - 1.
+std::optional<std::uint64_t> whole_number(std::string_view text);
 
 /// Appends `text` HTML-escaped (& < > ") to `out`.
 void append_html_escaped(std::string& out, std::string_view text);

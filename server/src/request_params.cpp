@@ -3,8 +3,9 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
 #include <nlohmann/json.hpp>
+
+#include "text.hpp"
 
 namespace gazette::server {
 
@@ -15,11 +16,9 @@ namespace {
 }
 
 std::size_t number(const std::string& key, const std::string& text) {
-    std::size_t n = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        bad(key, fmt::format("expected a whole number, not \"{}\"", text));
-    return n;
+    auto n = text::whole_number(text);
+    if (!n) bad(key, fmt::format("expected a whole number, not \"{}\"", text));
+    return static_cast<std::size_t>(*n);
 }
 
 bool boolean(const std::string& key, const std::string& text) {
