@@ -181,7 +181,7 @@ function renderHits(result) {
     const like = make("button", "like", "More like this");
     like.type = "button";
     like.setAttribute("aria-label", "More articles like " + (hit.title || hit.id));
-    like.addEventListener("click", () => { state = { ...state, q: "", like: hit.id, offset: 0, article: "" }; $("q").value = ""; commit(false); });
+    like.addEventListener("click", () => moreLike(hit.id));
     li.append(like);
     list.append(li);
   }
@@ -289,22 +289,30 @@ function render() {
   }
 }
 
+// A new search for the words in the box (in place while typing).
+function searchTyped(replace) {
+  state = { ...state, q: $("q").value.trim(), offset: 0, article: "", like: "" };
+  commit(replace);
+}
+
+// Articles like the one with `id`, in place of the words.
+function moreLike(id) {
+  state = { ...state, q: "", like: id, offset: 0, article: "" };
+  commit(false);
+}
+
 function init() {
   readState();
   $("search").addEventListener("submit", (e) => {
     e.preventDefault();
     clearTimeout(typingTimer);
-    state = { ...state, q: $("q").value.trim(), offset: 0, article: "", like: "" };
-    commit(false);
+    searchTyped(false);
     $("results").focus();
   });
   // Results as you type, once the typing pauses.
   $("q").addEventListener("input", () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => {
-      state = { ...state, q: $("q").value.trim(), offset: 0, article: "", like: "" };
-      commit(true);
-    }, 250);
+    typingTimer = setTimeout(() => searchTyped(true), 250);
   });
   for (const id of ["since", "until"]) {
     $(id).addEventListener("change", () => { state[id] = $(id).value; state.offset = 0; commit(false); });
@@ -313,10 +321,7 @@ function init() {
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); commit(false); });
   $("next").addEventListener("click", () => { state.offset += PAGE; commit(false); });
   $("back").addEventListener("click", () => { state.article = ""; commit(false); });
-  $("article-like").addEventListener("click", () => {
-    state = { ...state, q: "", like: state.article, offset: 0, article: "" };
-    commit(false);
-  });
+  $("article-like").addEventListener("click", () => moreLike(state.article));
   $("suggestion-link").addEventListener("click", (e) => {
     e.preventDefault();
     state = { ...state, q: $("suggestion-link").textContent, offset: 0 };
