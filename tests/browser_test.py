@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The search page in a real browser (headless Chromium through
 chromedriver): type "CFE treaty", check the hits and their marks, click an
-outlet facet, check the filtered list, open an article, go back; then the
-empty state, the error state and a phone-sized window.
+outlet facet, check the filtered list, open an article, go back, ask for
+more like the first hit; then the empty state, the error state and a phone-sized window.
 
     browser_test.py BIN_DIR CORPUS WORK_DIR
 """
@@ -84,6 +84,20 @@ def main():
         b.wait("document.getElementById('article').hidden && "
                "document.querySelectorAll('#results li.hit').length > 0", "back to the list")
         check(True, "back returns to the results")
+        # More like this (no filter): the query box empties, the address and
+        # the status name the article, and other articles are listed.
+        b.go(server.url + "?q=CFE+treaty")
+        b.wait("document.querySelectorAll('#results li.hit').length > 0", "results again")
+        b.click("#results li.hit:first-child button.like")
+        b.wait("location.search.includes('like=') && "
+               "document.getElementById('status').textContent.includes('articles like')",
+               "more like this")
+        check(b.js("return document.getElementById('q').value;") == "",
+              "more like this empties the query box")
+        likes = b.js("return [...document.querySelectorAll('#results li.hit h3')]"
+                     ".map(e => e.textContent);")
+        check(len(likes) >= 1 and titles[0] not in likes,
+              f"more like this lists other articles ({likes})")
         # Nothing found: a clear empty state.
         b.go(server.url + "?q=zzyzx")
         b.wait("!document.getElementById('empty').hidden", "the empty state")
