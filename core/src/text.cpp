@@ -80,6 +80,19 @@ std::vector<Token> tokenize(std::string_view text) {
         Token tok;
         tok.begin = i;
         while (i < n) {
+            // A run of ASCII word bytes at once: most words are all of one.
+            std::size_t run = i;
+            while (run < n && static_cast<unsigned char>(text[run]) < 0x80 &&
+                   ascii.word[static_cast<unsigned char>(text[run])])
+                ++run;
+            if (run > i) {
+                const std::size_t at = tok.lower.size();
+                tok.lower.resize(at + (run - i));
+                for (std::size_t k = i; k < run; ++k)
+                    tok.lower[at + (k - i)] = ascii.lower[static_cast<unsigned char>(text[k])];
+                i = run;
+                if (i >= n) break;
+            }
             cp = code_point_at(text, i);
             if (is_word(cp.ch)) {
                 append_lower(tok.lower, cp.ch);
