@@ -10,6 +10,7 @@
 
 #include "feedback.hpp"
 #include "helpers.hpp"
+#include "term_stats.hpp"
 #include "text.hpp"
 
 using namespace gazette;
@@ -592,6 +593,49 @@ TEST_CASE("feedback words come from what the best hits share", "[search][feedbac
     }
     // Russia is in every seed: the best word of all five.
     CHECK(std::find(words.begin(), words.end(), "russia") != words.end());
+}
+
+TEST_CASE("term frequencies kept between searches follow the index", "[search][feedback]") {
+    test::TempDir dir;
+    const std::string a = dir.str("a"), b = dir.str("b");
+    auto add = [](Xapian::WritableDatabase& w, std::initializer_list<const char*> words) {
+        Xapian::Document d;
+        for (const char* t : words) d.add_term(t);
+        w.add_document(d);
+        w.commit();
+    };
+    Xapian::WritableDatabase wa(a, Xapian::DB_CREATE);
+    add(wa, {"alpha", "beta"});
+    add(wa, {"alpha"});
+    TermFrequencyCache cache;
+    const std::vector<std::string> words{"alpha", "beta", "gamma"};
+    Xapian::Database before(a);
+    CHECK(cache.lookup(before, words, false) == std::vector<Xapian::doccount>{2, 1, 0});
+    CHECK(cache.lookup(before, words, false) == std::vector<Xapian::doccount>{2, 1, 0});
+    // A new revision: the kept figures are not the index's any more.
+    add(wa, {"alpha", "gamma"});
+    Xapian::Database after(a);
+    CHECK(cache.lookup(after, words, false) == std::vector<Xapian::doccount>{3, 1, 1});
+    // A search still on the older revision gets that revision's figures.
+    CHECK(cache.lookup(before, words, false) == std::vector<Xapian::doccount>{2, 1, 0});
+    CHECK(cache.lookup(after, words, false) == std::vector<Xapian::doccount>{3, 1, 1});
+    // Two databases as one (a stub of shards): counted over both.
+    Xapian::WritableDatabase wb(b, Xapian::DB_CREATE);
+    add(wb, {"beta"});
+    Xapian::Database both(a);
+    both.add_database(Xapian::Database(b));
+    CHECK(cache.lookup(both, words, false) == std::vector<Xapian::doccount>{3, 2, 1});
+    add(wb, {"gamma"});
+    both.reopen();
+    CHECK(cache.lookup(both, words, false) == std::vector<Xapian::doccount>{3, 2, 2});
+    // Feedback picks the same words with the cache as without.
+    Xapian::Database seeds(test::seed_index());
+    std::vector<Xapian::docid> all;
+    for (auto p = seeds.postlist_begin(""); p != seeds.postlist_end(""); ++p) all.push_back(*p);
+    const Xapian::Query typed("nato");
+    const auto plain = feedback_query(seeds, typed, all, 10).get_description();
+    CHECK(feedback_query(seeds, typed, all, 10, false, &cache).get_description() == plain);
+    CHECK(feedback_query(seeds, typed, all, 10, false, &cache).get_description() == plain);
 }
 
 TEST_CASE("one article read whole with the query's words marked", "[search][article]") {

@@ -11,6 +11,7 @@
 #include "schema.hpp"
 
 #include "query_expansion.hpp"
+#include "term_stats.hpp"
 
 namespace gazette {
 
@@ -28,25 +29,6 @@ class WordDecider : public Xapian::ExpandDecider {
         return !is_stop_stem(term);
     }
 };
-
-// Each term's number of articles in the whole index. Local shards answer
-// term by term fastest; remote ones are asked for all the terms in one
-// matcher pass (the statistics of every term of a query come in one
-// message from each server, where term by term costs a round trip to every
-// server for each).
-std::vector<Xapian::doccount> term_frequencies(const Xapian::Database& db,
-                                               const std::vector<std::string>& terms, bool remote) {
-    std::vector<Xapian::doccount> out(terms.size(), 0);
-    if (!remote || terms.size() < 2) {
-        for (std::size_t i = 0; i < terms.size(); ++i) out[i] = db.get_termfreq(terms[i]);
-        return out;
-    }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    Xapian::MSet stats = enquire.get_mset(0, 0);
-    for (std::size_t i = 0; i < terms.size(); ++i) out[i] = stats.get_termfreq(terms[i]);
-    return out;
-}
 
 }  // namespace
 
@@ -79,8 +61,8 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
 }
 
 Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
-                             const std::vector<Xapian::docid>& top, std::size_t terms,
-                             bool remote) {
+                             const std::vector<Xapian::docid>& top, std::size_t terms, bool remote,
+                             TermFrequencyCache* cache) {
     if (top.size() < 3 || terms == 0) return Xapian::Query();
     // Each word of the hits: in how many (r) and its saturated frequency
     // summed over them, as Xapian's expansion does (k = 1).
@@ -89,6 +71,7 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
         double multiplier = 0;
     };
     std::unordered_map<std::string, Seen> seen;
+    seen.reserve(1024);
     const double avlen = db.get_avlength();
     const double R = static_cast<double>(top.size());
     WordDecider decider;
@@ -103,7 +86,11 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
         for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
             const Xapian::termcount wdf = t.get_wdf();
             len += wdf;
-            if (wdf > 0) terms_of.emplace_back(*t, wdf);  // not boolean terms
+            if (wdf == 0) continue;  // a boolean term
+            const std::string& term = *t;
+            // Only words the decider could take: no prefixed or short terms.
+            if (term.size() >= 3 && schema::is_free_text_term(term))
+                terms_of.emplace_back(term, wdf);
         }
         const double norm = avlen > 0 ? len / avlen : 1.0;
         for (const auto& [term, wdf] : terms_of) {
@@ -118,7 +105,8 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
     // In term order: each lookup then finds the B-tree blocks it needs
     // where the last one left them.
     std::sort(candidates.begin(), candidates.end());
-    const auto freq = term_frequencies(db, candidates, remote);
+    const auto freq =
+        cache ? cache->lookup(db, candidates, remote) : term_frequencies(db, candidates, remote);
     const double N = db.get_doccount();
     std::vector<std::pair<double, std::string>> ranked;
     for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -13,6 +13,8 @@
 
 namespace gazette {
 
+class TermFrequencyCache;
+
 /// The `terms` best free-text stems of the articles in `rset` (stop words,
 /// numbers, prefixed terms and words of no other article of `db` left out;
 /// with `skip_query_terms`, the enquire's query terms too), OR-ed, each
@@ -29,10 +31,11 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
 /// in-document frequency); the enquire's query terms are left out. With
 /// `remote` (`db` reaches a tcp remote), the words' frequencies are asked
 /// in one batch (one round trip per server) rather than word by word,
-/// which is faster on local shards.
+/// which is faster on local shards. With `cache`, frequencies an earlier
+/// search of the same index revision looked up are not looked up again.
 Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
                              const std::vector<Xapian::docid>& top, std::size_t terms,
-                             bool remote = false);
+                             bool remote = false, TermFrequencyCache* cache = nullptr);
 
 /// The document of the article `id_or_path`: a document id
 /// ("corpus/004.txt"), or the path of an indexed file (relative paths from

@@ -20,6 +20,7 @@
 #include "record.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
+#include "term_stats.hpp"
 #include "text.hpp"
 
 namespace gazette {
@@ -103,7 +104,8 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::siz
     return hit;
 }
 
-SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remote) {
+SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remote,
+                 TermFrequencyCache* cache) {
     SearchResult result;
     check_request(req);
     const Ranking ranking = parse_ranking(req.ranking);
@@ -178,7 +180,8 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
         Xapian::MSet top =
             enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
         for (auto m = top.begin(); m != top.end(); ++m) best.push_back(*m);
-        Xapian::Query more = feedback_query(db, built.query, best, ranking.feedback_terms, remote);
+        Xapian::Query more =
+            feedback_query(db, built.query, best, ranking.feedback_terms, remote, cache);
         if (!more.empty()) {
             built.query = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, built.query,
@@ -269,8 +272,9 @@ std::string mark_spans(const std::string& text, const std::vector<Span>& spans,
 
 struct Searcher::Impl {
     std::vector<std::string> paths;
-    std::string path;     // the paths joined, for messages
-    bool remote = false;  // a stub reaches a tcp remote
+    std::string path;                // the paths joined, for messages
+    bool remote = false;             // a stub reaches a tcp remote
+    TermFrequencyCache frequencies;  // feedback's words, between searches
     std::mutex mutex;
     std::vector<Xapian::Database> idle;  // handles not in use
     unsigned generation = 0;             // bumped by refresh()
@@ -342,7 +346,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResult Searcher::search(const SearchRequest& request) const {
     const bool remote = impl_->remote;
     return impl_->with_database(
-        [&](const Xapian::Database& db) { return run(db, request, remote); });
+        [&](const Xapian::Database& db) { return run(db, request, remote, &impl_->frequencies); });
 }
 
 std::optional<Hit> Searcher::article(const std::string& id_or_path,
