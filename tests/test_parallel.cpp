@@ -1,9 +1,12 @@
 // Indexing on several threads: the same index as one thread makes, and the
 // progress line a terminal shows.
 #include <pty.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
+#include <cerrno>
 
 #include <random>
 #include <sstream>
@@ -12,6 +15,7 @@
 #include "gazette/indexer.hpp"
 #include "gazette/searcher.hpp"
 #include "helpers.hpp"
+#include "workers.hpp"
 
 using namespace gazette;
 namespace fs = std::filesystem;
@@ -111,6 +115,25 @@ TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
     auto again = build(dir.path() / "in", dir.str("four"), 4);
     CHECK(again.unchanged == one.added);
     CHECK(again.added + again.updated == 0);
+}
+
+TEST_CASE("workers yield to the writing thread", "[parallel]") {
+    auto nice_of_this_thread = [] {
+        errno = 0;
+        return getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+    };
+    const int writer = nice_of_this_thread();
+    std::vector<int> seen(4, writer);
+    {
+        Workers workers(2);
+        std::vector<std::future<void>> done;
+        for (auto& n : seen)
+            done.push_back(
+                workers.submit([&n, &nice_of_this_thread] { n = nice_of_this_thread(); }));
+        for (auto& d : done) d.get();
+    }
+    for (int n : seen) CHECK(n == std::min(writer + 10, 19));
+    CHECK(nice_of_this_thread() == writer);  // the caller's own priority is left alone
 }
 
 TEST_CASE("the progress line shows on a terminal and not in a pipe", "[parallel][cli]") {

@@ -1,5 +1,6 @@
 // A fixed set of worker threads running tasks from one queue: index runs
-// read and extract articles on them while the calling thread writes.
+// read and extract articles on them while the calling thread writes. The
+// workers run at a lower priority than the writing thread.
 // Results come back through the futures submit() returns, so the caller
 // takes them in the order it submitted.
 #pragma once
@@ -11,6 +12,12 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace gazette {
 
@@ -45,6 +52,7 @@ class Workers {
 
   private:
     void loop() {
+        yield_to_writer();
         for (;;) {
             std::packaged_task<void()> job;
             {
@@ -56,6 +64,17 @@ class Workers {
             }
             job();
         }
+    }
+
+    // The writing thread is a run's bound (Xapian's writes): where it and
+    // the workers want more cores than there are, it should win. A worker
+    // runs at a lower priority (nice 10, this thread only on Linux); alone
+    // on a core it runs as fast as before. (20,000 articles, 2 cores:
+    // 68.8 -> 58.1 s, docs/performance.md.)
+    static void yield_to_writer() {
+#ifdef __linux__
+        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
     }
 
     std::mutex mutex_;
