@@ -41,6 +41,7 @@ PreparedDocument prepare_document(const Document& doc, const OutletRegistry& reg
     for (auto& pair : find_acronyms(doc.body, body_words)) p.acronyms.push_back(std::move(pair));
     // The words as typed (the index holds stems only), title and body.
     std::unordered_map<std::string, Xapian::termcount> words;
+    words.reserve(body_words.size() / 2 + 16);
     // Longer words the term generator leaves out, and so does this.
     auto add = [&](const text::Token& w) {
         if (w.lower.size() <= max_spelling_word) ++words[w.lower];

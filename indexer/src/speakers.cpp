@@ -131,9 +131,11 @@ std::vector<Tok> tokens_of(const std::string& s) {
 
 bool is_name_word(const Tok& t) {
     // "Asked Willie", "Sees Jones": a verb opening a sentence is no name.
+    // (The cheap tests first: most words are not capitalised.)
+    if (!t.word || !is_upper_start(t.text)) return false;
     if (sentence_verbs().count(t.lower) || speech_verbs().count(t.lower)) return false;
-    return t.word && is_upper_start(t.text) && !is_all_caps(t.text) &&
-           t.text.find('\'') == std::string::npos && t.text.find("\u2019") == std::string::npos;
+    return !is_all_caps(t.text) && t.text.find('\'') == std::string::npos &&
+           t.text.find("\u2019") == std::string::npos;
 }
 
 bool is_role(const std::string& lower) {
@@ -195,15 +197,15 @@ std::vector<Tok> name_run_after(const std::vector<Tok>& toks, std::size_t begin)
     bool seen_name = false;  // lower-case roles may follow capitalised ones: "EU envoy"
     while (e < toks.size() && e - b < max_name_words) {
         const Tok& t = toks[e];
-        bool particle_inside =
-            particles().count(t.lower) && e + 1 < toks.size() && is_name_word(toks[e + 1]);
-        bool role = t.word && is_role(t.lower) && (is_upper_start(t.text) || (!seen_name && e > b));
-        if (is_name_word(t) || particle_inside || role) {
-            seen_name = seen_name || (is_name_word(t) && !is_role(t.lower));
-            ++e;
-        } else {
-            break;
-        }
+        // (The cheap tests first: this runs at every word of an article.)
+        const bool name = is_name_word(t);
+        const bool particle_inside = !name && e + 1 < toks.size() &&
+                                     is_name_word(toks[e + 1]) && particles().count(t.lower);
+        const bool role = !name && !particle_inside && t.word &&
+                          (is_upper_start(t.text) || (!seen_name && e > b)) && is_role(t.lower);
+        if (!name && !particle_inside && !role) break;
+        seen_name = seen_name || (name && !is_role(t.lower));
+        ++e;
     }
     return {toks.begin() + static_cast<long>(b), toks.begin() + static_cast<long>(e)};
 }
