@@ -168,12 +168,31 @@ TEST_CASE("text is split in one way everywhere", "[core][text]") {
     CHECK(text::trim("\u00a0 x y \t") == "x y");
 }
 
+TEST_CASE("word bounds and lower-case forms on demand agree with tokenize", "[core][text]") {
+    for (std::string t : {"NATO's CFE Treaty, suspended.", "O\u2019Neil said: \u00c9MILE Zola",
+                          "\u041c\u041e\u0421\u041a\u0412\u0410 \u0438 \u041a\u0438\u0435\u0432",
+                          "x A1 b's 'quoted' \u00dcber-All\u2019", ""}) {
+        INFO(t);
+        const auto full = text::tokenize(t);
+        const auto bounds = text::token_bounds(t);
+        REQUIRE(bounds.size() == full.size());
+        for (std::size_t i = 0; i < full.size(); ++i) {
+            CHECK(bounds[i].begin == full[i].begin);
+            CHECK(bounds[i].end == full[i].end);
+            CHECK(text::lower_word(t.substr(full[i].begin, full[i].end - full[i].begin)) ==
+                  full[i].lower);
+        }
+    }
+    CHECK(text::lower_word("O\u2019Neil") == "o'neil");
+    CHECK(text::lower_word("\u041c\u041e\u0421") == "\u043c\u043e\u0441");
+}
+
 TEST_CASE("whole numbers are digits alone", "[core][text]") {
     CHECK(text::whole_number("0") == 0u);
     CHECK(text::whole_number("1000") == 1000u);
     CHECK(text::whole_number("18446744073709551615") == 18446744073709551615u);
-    for (std::string_view bad : {"", "-1", "+1", " 1", "1 ", "1.5", "1e3", "ten", "0x10",
-                                 "18446744073709551616"})
+    for (std::string_view bad :
+         {"", "-1", "+1", " 1", "1 ", "1.5", "1e3", "ten", "0x10", "18446744073709551616"})
         CHECK_FALSE(text::whole_number(bad).has_value());
 }
 

@@ -44,6 +44,18 @@ TEST_CASE("wildcard prefixes highlight matching words", "[snippets]") {
     CHECK(highlighted(s) == std::vector<std::string>{"Georgia"});
 }
 
+TEST_CASE("capitals beyond ASCII and curly apostrophes are highlighted", "[snippets]") {
+    // Upper and lower case of these letters begin with different bytes.
+    const std::string text =
+        "\u041c\u041e\u0421\u041a\u0412\u0410 spoke. O\u2019NEIL replied and "
+        "\u00c9mile wrote.";
+    HighlightTerms t;
+    t.stems = {{"\u043c\u043e\u0441\u043a\u0432\u0430", 1.0}, {"o'neil", 1.0}, {"\u00e9mile", 1.0}};
+    auto s = make_snippet(text, t, 1000);
+    CHECK(highlighted(s) == std::vector<std::string>{"\u041c\u041e\u0421\u041a\u0412\u0410",
+                                                     "O\u2019NEIL", "\u00c9mile"});
+}
+
 TEST_CASE("without matches the snippet is the start of the body", "[snippets]") {
     auto s = make_snippet(body, HighlightTerms{}, 40);
     CHECK(s.highlights.empty());

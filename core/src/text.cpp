@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <type_traits>
 
 namespace gazette::text {
 
@@ -66,8 +67,14 @@ void append_lower(std::string& out, unsigned ch) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-    std::vector<Token> tokens;
+namespace {
+
+// tokenize and token_bounds: the same words, with or without their
+// lower-case forms.
+template <typename T>
+std::vector<T> scan_tokens(std::string_view text) {
+    constexpr bool WithLower = std::is_same_v<T, Token>;
+    std::vector<T> tokens;
     tokens.reserve(text.size() / 6 + 1);  // about a word per six bytes of prose
     const std::size_t n = text.size();
     std::size_t i = 0;
@@ -77,7 +84,7 @@ std::vector<Token> tokenize(std::string_view text) {
             i += cp.length;
             continue;
         }
-        Token tok;
+        T tok;
         tok.begin = i;
         while (i < n) {
             // A run of ASCII word bytes at once: most words are all of one.
@@ -86,22 +93,24 @@ std::vector<Token> tokenize(std::string_view text) {
                    ascii.word[static_cast<unsigned char>(text[run])])
                 ++run;
             if (run > i) {
-                const std::size_t at = tok.lower.size();
-                tok.lower.resize(at + (run - i));
-                for (std::size_t k = i; k < run; ++k)
-                    tok.lower[at + (k - i)] = ascii.lower[static_cast<unsigned char>(text[k])];
+                if constexpr (WithLower) {
+                    const std::size_t at = tok.lower.size();
+                    tok.lower.resize(at + (run - i));
+                    for (std::size_t k = i; k < run; ++k)
+                        tok.lower[at + (k - i)] = ascii.lower[static_cast<unsigned char>(text[k])];
+                }
                 i = run;
                 if (i >= n) break;
             }
             cp = code_point_at(text, i);
             if (is_word(cp.ch)) {
-                append_lower(tok.lower, cp.ch);
+                if constexpr (WithLower) append_lower(tok.lower, cp.ch);
                 i += cp.length;
                 continue;
             }
             if (is_apostrophe(cp.ch) && i + cp.length < n &&
                 is_word(code_point_at(text, i + cp.length).ch)) {
-                tok.lower += '\'';
+                if constexpr (WithLower) tok.lower += '\'';
                 i += cp.length;
                 continue;
             }
@@ -111,6 +120,30 @@ std::vector<Token> tokenize(std::string_view text) {
         tokens.push_back(std::move(tok));
     }
     return tokens;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    return scan_tokens<Token>(text);
+}
+
+std::vector<TokenBounds> token_bounds(std::string_view text) {
+    return scan_tokens<TokenBounds>(text);
+}
+
+std::string lower_word(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size();) {
+        auto cp = code_point_at(word, i);
+        if (is_apostrophe(cp.ch))
+            out += '\'';
+        else
+            append_lower(out, cp.ch);
+        i += cp.length;
+    }
+    return out;
 }
 
 std::string lower(std::string_view text) {

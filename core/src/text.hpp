@@ -22,6 +22,19 @@ struct Token {
 /// characters ("Russia's"), lower-cased, apostrophes normalised to '.
 std::vector<Token> tokenize(std::string_view text);
 
+/// Where a word of a text is: bytes [begin, end).
+struct TokenBounds {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+/// The same words without their lower-case forms, for callers that need
+/// the forms of few of them: lower_word gives one.
+std::vector<TokenBounds> token_bounds(std::string_view text);
+
+/// The lower-case form tokenize gives the word `word` (a token's bytes).
+std::string lower_word(std::string_view word);
+
 /// Lower-cases UTF-8 text.
 std::string lower(std::string_view text);
 

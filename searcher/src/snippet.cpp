@@ -25,14 +25,26 @@ bool is_space(char c) {
 
 // A word's first two bytes (one and a zero for a one-byte word): a word
 // and its Snowball stem share them.
-unsigned lead(const std::string& w) {
+unsigned lead(std::string_view w) {
     auto b0 = static_cast<unsigned char>(w[0]);
     return b0 << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
 }
 
+// The lead of the lower-case form of `raw` (a token's bytes) without
+// lower-casing it where its first two bytes are ASCII; otherwise `lower` is
+// filled with the form and its lead given.
+unsigned lower_lead(std::string_view raw, std::string& lower) {
+    auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
+    auto b0 = static_cast<unsigned char>(raw[0]);
+    auto b1 = raw.size() > 1 ? static_cast<unsigned char>(raw[1]) : 0u;
+    if (b0 < 0x80 && b1 < 0x80 && b1 != '\'') return fold(b0) << 8 | fold(b1);
+    lower = text::lower_word(raw);
+    return lead(lower);
+}
+
 // Finds which tokens match: stemming is the expensive part, so only words
 // that begin as a wanted stem or prefix does are stemmed, each word once.
-std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
+std::vector<Match> find_matches(std::string_view text, const std::vector<text::TokenBounds>& tokens,
                                 const HighlightTerms& terms) {
     std::bitset<65536> leads;
     for (const auto& [stem, w] : terms.stems)
@@ -46,9 +58,13 @@ std::vector<Match> find_matches(const std::vector<text::Token>& tokens,
     }
     std::unordered_map<std::string, std::string> stem_cache;
     std::vector<Match> matches;
+    std::string word;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& word = tokens[i].lower;
-        if (!leads.test(lead(word))) continue;
+        // Only words that may match are lower-cased.
+        const auto raw = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        word.clear();
+        if (!leads.test(lower_lead(raw, word))) continue;
+        if (word.empty()) word = text::lower_word(raw);
         auto [it, fresh] = stem_cache.try_emplace(word);
         if (fresh) it->second = stemmer()(word);
         const std::string& stem = it->second;
@@ -87,7 +103,7 @@ double window_score(const std::vector<Match>& matches, std::size_t first, std::s
 
 // Start of the sentence holding token `token`, if it begins at most `reach`
 // bytes earlier; else npos.
-std::size_t sentence_start(std::string_view body, const std::vector<text::Token>& tokens,
+std::size_t sentence_start(std::string_view body, const std::vector<text::TokenBounds>& tokens,
                            std::size_t token, std::size_t reach) {
     std::size_t pos = tokens[token].begin;
     for (std::size_t t = token + 1; t-- > 0;) {
@@ -107,8 +123,8 @@ std::size_t sentence_start(std::string_view body, const std::vector<text::Token>
 std::vector<Span> highlight_spans(std::string_view text, const HighlightTerms& terms) {
     std::vector<Span> spans;
     if (terms.empty()) return spans;
-    const auto tokens = text::tokenize(text);
-    for (const auto& m : find_matches(tokens, terms))
+    const auto tokens = text::token_bounds(text);
+    for (const auto& m : find_matches(text, tokens, terms))
         spans.push_back({tokens[m.token].begin, tokens[m.token].end - tokens[m.token].begin});
     return spans;
 }
@@ -116,8 +132,9 @@ std::vector<Span> highlight_spans(std::string_view text, const HighlightTerms& t
 SnippetText make_snippet(std::string_view body, const HighlightTerms& terms, std::size_t length) {
     SnippetText out;
     if (length == 0 || body.empty()) return out;
-    auto tokens = text::tokenize(body);
-    std::vector<Match> matches = terms.empty() ? std::vector<Match>{} : find_matches(tokens, terms);
+    auto tokens = text::token_bounds(body);
+    std::vector<Match> matches =
+        terms.empty() ? std::vector<Match>{} : find_matches(body, tokens, terms);
 
     // Best window: starting at each match, take the matches within `length`.
     // Windows scoring nearly the best compete on how close their first match
