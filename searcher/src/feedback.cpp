@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -64,58 +63,75 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
                              const std::vector<Xapian::docid>& top, std::size_t terms, bool remote,
                              TermFrequencyCache* cache) {
     if (top.size() < 3 || terms == 0) return Xapian::Query();
-    // Each word of the hits: in how many (r) and its saturated frequency
-    // summed over them, as Xapian's expansion does (k = 1).
-    struct Seen {
-        unsigned r = 0;
-        double multiplier = 0;
+    // Each hit's words (free text that the decider could take) with their
+    // in-document frequencies, in term order as its term list gives them.
+    // A document's length is the sum of its wdfs: read from its term list,
+    // not asked of the database (a round trip to a remote shard).
+    struct HitWords {
+        std::vector<std::pair<std::string, Xapian::termcount>> words;
+        double norm = 1;  // its length over the average
+        std::size_t at = 0;
     };
-    std::unordered_map<std::string, Seen> seen;
-    seen.reserve(1024);
     const double avlen = db.get_avlength();
-    const double R = static_cast<double>(top.size());
-    WordDecider decider;
-    std::unordered_set<std::string> typed_terms(typed.get_unique_terms_begin(),
-                                                typed.get_unique_terms_end());
-    std::vector<std::pair<std::string, Xapian::termcount>> terms_of;
-    for (Xapian::docid did : top) {
-        // A document's length is the sum of its wdfs: read from its term
-        // list, not asked of the database (a round trip to a remote shard).
-        terms_of.clear();
+    std::vector<HitWords> hits(top.size());
+    for (std::size_t h = 0; h < top.size(); ++h) {
         double len = 0;
-        for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
+        for (auto t = db.termlist_begin(top[h]); t != db.termlist_end(top[h]); ++t) {
             const Xapian::termcount wdf = t.get_wdf();
             len += wdf;
             if (wdf == 0) continue;  // a boolean term
             const std::string& term = *t;
-            // Only words the decider could take: no prefixed or short terms.
             if (term.size() >= 3 && schema::is_free_text_term(term))
-                terms_of.emplace_back(term, wdf);
+                hits[h].words.emplace_back(term, wdf);
         }
-        const double norm = avlen > 0 ? len / avlen : 1.0;
-        for (const auto& [term, wdf] : terms_of) {
-            Seen& s = seen[term];
-            ++s.r;
-            s.multiplier += 2 * wdf / (norm + wdf) / R;
-        }
+        hits[h].norm = avlen > 0 ? len / avlen : 1.0;
     }
-    std::vector<std::string> candidates;
-    for (const auto& [term, s] : seen)
-        if (s.r >= 2 && !typed_terms.count(term) && decider(term)) candidates.push_back(term);
-    // In term order: each lookup then finds the B-tree blocks it needs
+    // Each word of the hits: in how many (r) and its saturated frequency
+    // summed over them, as Xapian's expansion does (k = 1). The hits' lists
+    // are merged (no table of every word), which gives the words in term
+    // order: each frequency lookup then finds the B-tree blocks it needs
     // where the last one left them.
-    std::sort(candidates.begin(), candidates.end());
+    struct Candidate {
+        std::string term;
+        unsigned r = 0;
+        double multiplier = 0;
+    };
+    const double R = static_cast<double>(top.size());
+    WordDecider decider;
+    std::unordered_set<std::string> typed_terms(typed.get_unique_terms_begin(),
+                                                typed.get_unique_terms_end());
+    std::vector<Candidate> candidates;
+    for (;;) {
+        const std::string* next = nullptr;
+        for (const auto& hit : hits)
+            if (hit.at < hit.words.size() && (!next || hit.words[hit.at].first < *next))
+                next = &hit.words[hit.at].first;
+        if (!next) break;
+        Candidate c;
+        c.term = *next;
+        for (auto& hit : hits) {
+            if (hit.at >= hit.words.size() || hit.words[hit.at].first != c.term) continue;
+            const double wdf = hit.words[hit.at].second;
+            ++c.r;
+            c.multiplier += 2 * wdf / (hit.norm + wdf) / R;
+            ++hit.at;
+        }
+        if (c.r >= 2 && !typed_terms.count(c.term) && decider(c.term))
+            candidates.push_back(std::move(c));
+    }
+    std::vector<std::string> words;
+    words.reserve(candidates.size());
+    for (const auto& c : candidates) words.push_back(c.term);
     const auto freq =
-        cache ? cache->lookup(db, candidates, remote) : term_frequencies(db, candidates, remote);
+        cache ? cache->lookup(db, words, remote) : term_frequencies(db, words, remote);
     const double N = db.get_doccount();
     std::vector<std::pair<double, std::string>> ranked;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-        const std::string& term = candidates[i];
-        const double n = freq[i], r = seen[term].r;
+        const double n = freq[i], r = candidates[i].r;
         if (n <= 1) continue;  // this article's alone
         double tw = std::log(((r + 0.5) * (N - n - R + r + 0.5)) / ((n - r + 0.5) * (R - r + 0.5)));
         if (tw < 2) tw = tw * 0.5 + 1;  // as Xapian's TradEWeight
-        ranked.emplace_back(seen[term].multiplier * tw, term);
+        ranked.emplace_back(candidates[i].multiplier * tw, std::move(candidates[i].term));
     }
     if (ranked.empty()) return Xapian::Query();
     auto keep = std::min(terms, ranked.size());
