@@ -19,9 +19,12 @@ bool is_apostrophe(unsigned ch) {
 struct AsciiTable {
     bool word[128];
     char lower[128];
+    bool word_byte[256];  // an ASCII word character (a byte past ASCII is not)
     AsciiTable() {
+        for (unsigned c = 0; c < 256; ++c)
+            word_byte[c] = c < 128 && Xapian::Unicode::is_wordchar(c);
         for (unsigned c = 0; c < 128; ++c) {
-            word[c] = Xapian::Unicode::is_wordchar(c);
+            word[c] = word_byte[c];
             lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
         }
     }
@@ -78,7 +81,13 @@ std::vector<T> scan_tokens(std::string_view text) {
     tokens.reserve(text.size() / 6 + 1);  // about a word per six bytes of prose
     const std::size_t n = text.size();
     std::size_t i = 0;
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     while (i < n) {
+        // Spaces and punctuation: ASCII bytes that are no word characters.
+        if (byte(i) < 0x80 && !ascii.word_byte[byte(i)]) {
+            ++i;
+            continue;
+        }
         auto cp = code_point_at(text, i);
         if (!is_word(cp.ch)) {
             i += cp.length;
@@ -89,9 +98,7 @@ std::vector<T> scan_tokens(std::string_view text) {
         while (i < n) {
             // A run of ASCII word bytes at once: most words are all of one.
             std::size_t run = i;
-            while (run < n && static_cast<unsigned char>(text[run]) < 0x80 &&
-                   ascii.word[static_cast<unsigned char>(text[run])])
-                ++run;
+            while (run < n && ascii.word_byte[byte(run)]) ++run;
             if (run > i) {
                 if constexpr (WithLower) {
                     const std::size_t at = tok.lower.size();
