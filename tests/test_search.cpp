@@ -10,6 +10,7 @@
 
 #include "feedback.hpp"
 #include "helpers.hpp"
+#include "schema.hpp"
 #include "term_stats.hpp"
 #include "text.hpp"
 
@@ -636,6 +637,80 @@ TEST_CASE("term frequencies kept between searches follow the index", "[search][f
     const auto plain = feedback_query(seeds, typed, all, 10).get_description();
     CHECK(feedback_query(seeds, typed, all, 10, false, &cache).get_description() == plain);
     CHECK(feedback_query(seeds, typed, all, 10, false, &cache).get_description() == plain);
+}
+
+TEST_CASE("feedback on a phrase learns from its best stories and not from copies of one",
+          "[search][feedback]") {
+    // One story in three copies says the phrase most; six others say it
+    // once, in pairs sharing words. Feedback must learn from the best five
+    // stories, not from the three copies of one.
+    test::TempDir dir;
+    const std::string wire =
+        "The missile shield will stand in Poland, officials said on Monday after a long "
+        "meeting of ministers in Warsaw. Radar stations and interceptor sites for the "
+        "missile shield were agreed after months of talks, and the first interceptor "
+        "battery is due within two years. Critics of the missile shield say the radar "
+        "and the interceptor bases will anger Moscow and cost more than the government "
+        "admits, while supporters say the radar gives the region warning it never had.";
+    int n = 0;
+    for (const char* outlet : {"By Reuters", "Agence France-Presse", "By Associated Press"})
+        test::write_file(dir.path() / "in" / fmt::format("w{}.txt", n++),
+                         fmt::format("Shield agreed\n\n{}\n\n{}\n", outlet, wire));
+    const char* others[] = {
+        "Parliament debated the budget for the missile shield and the budget for roads.",
+        "The budget committee of parliament asked who pays for the missile shield.",
+        "The election campaign turned to the missile shield as voters went to rallies.",
+        "Campaign rallies before the election mentioned the missile shield only once.",
+        "Farmers near the coast heard about the missile shield on the harvest radio.",
+        "Fishermen heard the harvest news and talk of a missile shield on the coast radio."};
+    for (const char* text : others)
+        test::write_file(dir.path() / "in" / fmt::format("o{}.txt", n++),
+                         fmt::format("Note {}\n\nBy Reuters\n\n{}\n", n, text));
+    Searcher s = test::index_in(dir);
+    Xapian::Database db(dir.str("index"));
+    auto docid = [&](const std::string& id) { return *db.postlist_begin(schema::id_term(id)); };
+    // The words feedback lends, as the query run says.
+    auto lent = [](const std::string& described) {
+        std::set<std::string> words;
+        auto at = described.find("AND_MAYBE");
+        while (at != std::string::npos && (at = described.find(" * ", at)) != std::string::npos) {
+            at += 3;
+            if (described[at] == '(') continue;  // a weight scaling a group
+            words.insert(described.substr(at, described.find_first_of(" )", at) - at));
+        }
+        return words;
+    };
+    auto words_of = [](const Xapian::Query& q) {
+        return std::set<std::string>(q.get_unique_terms_begin(), q.get_unique_terms_end());
+    };
+    const std::vector<Xapian::Query> pair{Xapian::Query("missil"), Xapian::Query("shield")};
+    const Xapian::Query typed(Xapian::Query::OP_PHRASE, pair.begin(), pair.end());
+    SearchRequest r;
+    r.query = "\"missile shield\"";
+    r.facets = true;
+    SearchRequest unranked = r;  // the typed words' ranking: feedback's hits
+    unranked.ranking = "feedback_docs=0";
+    unranked.limit = 5;
+    std::vector<Xapian::docid> stories, articles;
+    for (const auto& h : s.search(unranked).hits) stories.push_back(docid(h.id));
+    unranked.all_copies = true;
+    for (const auto& h : s.search(unranked).hits) articles.push_back(docid(h.id));
+    REQUIRE(stories.size() == 5);
+    const auto expected = words_of(feedback_query(db, typed, stories, 10));
+    REQUIRE(!expected.empty());
+    // (The fixture tells the two apart: three copies would lend other words.)
+    CHECK(words_of(feedback_query(db, typed, articles, 10)) != expected);
+    auto res = s.search(r);
+    CHECK(lent(res.parsed_query) == expected);
+    CHECK(res.total == 7);  // stories
+    std::size_t reuters = 0;
+    for (const auto& f : res.facets.outlets)
+        if (f.value == "Reuters") reuters = f.count;
+    CHECK(reuters == 7);  // every article with the phrase, copies included
+    r.all_copies = true;
+    auto all = s.search(r);
+    CHECK(all.total == 9);
+    CHECK(lent(all.parsed_query) == words_of(feedback_query(db, typed, articles, 10)));
 }
 
 TEST_CASE("one article read whole with the query's words marked", "[search][article]") {
