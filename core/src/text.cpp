@@ -17,16 +17,13 @@ bool is_apostrophe(unsigned ch) {
 // Xapian's answers for the ASCII characters, asked once: most news text is
 // ASCII, and a table lookup is far cheaper than its Unicode tables.
 struct AsciiTable {
-    bool word[128];
-    char lower[128];
     bool word_byte[256];  // an ASCII word character (a byte past ASCII is not)
+    char lower[128];
     AsciiTable() {
         for (unsigned c = 0; c < 256; ++c)
             word_byte[c] = c < 128 && Xapian::Unicode::is_wordchar(c);
-        for (unsigned c = 0; c < 128; ++c) {
-            word[c] = word_byte[c];
+        for (unsigned c = 0; c < 128; ++c)
             lower[c] = static_cast<char>(Xapian::Unicode::tolower(c));
-        }
     }
 };
 const AsciiTable ascii;
@@ -58,7 +55,7 @@ inline CodePoint code_point_at(std::string_view text, std::size_t i) {
 }
 
 bool is_word(unsigned ch) {
-    return ch < 128 ? ascii.word[ch] : Xapian::Unicode::is_wordchar(ch);
+    return ch < 128 ? ascii.word_byte[ch] : Xapian::Unicode::is_wordchar(ch);
 }
 
 void append_lower(std::string& out, unsigned ch) {
@@ -104,7 +101,7 @@ std::vector<T> scan_tokens(std::string_view text) {
                     const std::size_t at = tok.lower.size();
                     tok.lower.resize(at + (run - i));
                     for (std::size_t k = i; k < run; ++k)
-                        tok.lower[at + (k - i)] = ascii.lower[static_cast<unsigned char>(text[k])];
+                        tok.lower[at + (k - i)] = ascii.lower[byte(k)];
                 }
                 i = run;
                 if (i >= n) break;

@@ -30,14 +30,14 @@ unsigned lead(std::string_view w) {
     return b0 << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
 }
 
-// The lead of the lower-case form of `raw` (a token's bytes) without
-// lower-casing it where its first two bytes are ASCII; otherwise `lower` is
-// filled with the form and its lead given.
+// The lead of the lower-case form of `raw` (a token's bytes): where its
+// first two bytes are ASCII, from those two alone lower-cased; otherwise
+// `lower` is filled with the whole form and its lead given.
 unsigned lower_lead(std::string_view raw, std::string& lower) {
-    auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; };
-    auto b0 = static_cast<unsigned char>(raw[0]);
-    auto b1 = raw.size() > 1 ? static_cast<unsigned char>(raw[1]) : 0u;
-    if (b0 < 0x80 && b1 < 0x80 && b1 != '\'') return fold(b0) << 8 | fold(b1);
+    const std::string_view start = raw.substr(0, 2);
+    if (std::all_of(start.begin(), start.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return lead(text::lower_word(start));
     lower = text::lower_word(raw);
     return lead(lower);
 }
