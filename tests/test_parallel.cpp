@@ -117,6 +117,34 @@ TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
     CHECK(again.added + again.updated == 0);
 }
 
+TEST_CASE("a parallel build learns the site chrome one job learns", "[parallel]") {
+    // 200 pages of one site (more than one part of the learning pass per
+    // worker): a menu and a footer on every page, a share line on a third.
+    test::TempDir dir;
+    auto sentences = seed_sentences();
+    REQUIRE(sentences.size() > 20);
+    std::mt19937 rng(11);
+    for (int i = 0; i < 200; ++i) {
+        std::string text = "Home | World | Business | Sport\n";
+        if (i % 3 == 0) text += "Share on Facebook\n";
+        text += "Report " + std::to_string(i) + " from the wires\n\n";
+        for (int k = 0; k < 6; ++k) text += sentences[rng() % sentences.size()] + " ";
+        text += "\n\nCopyright Example Media. All rights reserved.\n";
+        test::write_file(dir.path() / "in" / (std::to_string(5000 + i) + ".txt"), text);
+    }
+    build(dir.path() / "in", dir.str("one"), 1);
+    build(dir.path() / "in", dir.str("four"), 4);
+    IndexWriter a(dir.str("one")), b(dir.str("four"));
+    const std::string model = a.metadata("gazette.site_chrome");
+    REQUIRE(model.rfind("200\n", 0) == 0);  // every page learned from, once
+    CHECK(b.metadata("gazette.site_chrome") == model);
+    for (const auto& id : a.ids()) {
+        INFO(id);
+        CHECK(a.document(id)->title == b.document(id)->title);
+        CHECK(b.document(id)->title.rfind("Report ", 0) == 0);  // the menu is chrome
+    }
+}
+
 TEST_CASE("workers yield to the writing thread", "[parallel]") {
     auto nice_of_this_thread = [] {
         errno = 0;

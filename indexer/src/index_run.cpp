@@ -240,6 +240,21 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
         for (const auto& items : listed) total += items.size();
         options.on_listed(total);
     }
+    // Workers read and learn, then read and extract; this thread decides,
+    // writes and reports, in listing order.
+    const unsigned jobs =
+        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::optional<Workers> workers;
+    if (jobs > 1) workers.emplace(jobs);
+    std::vector<std::unique_ptr<std::mutex>> read_locks;  // sources read one item at a time
+    for (Source* source : sources)
+        read_locks.push_back(source->concurrent_reads() ? nullptr : std::make_unique<std::mutex>());
+    auto read_copy = [&](std::size_t s, SourceItem item) {  // the listing stays as it is
+        std::unique_lock<std::mutex> lock;
+        if (read_locks[s]) lock = std::unique_lock(*read_locks[s]);
+        return sources[s]->read(item);
+    };
+
     SiteChrome chrome;
     if (writer) chrome = SiteChrome::parse(writer->metadata(site_chrome_key));
     const std::uint64_t known_files = chrome.files();
@@ -254,22 +269,73 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     std::size_t to_learn = 0;
     for (const auto& items : listed)
         to_learn += static_cast<std::size_t>(std::count_if(items.begin(), items.end(), text_file));
-    for (std::size_t s = 0; s < sources.size() && known_files + to_learn >= SiteChrome::min_files;
-         ++s) {
-        for (SourceItem item : listed[s]) {
-            if (!text_file(item)) continue;
-            try {
-                item.fingerprint.settings_hash =
-                    item_settings(settings, sources[s]->overrides(item));
-                if (writer && unchanged_on_disk(writer->fingerprint(item.id), item.fingerprint))
-                    continue;  // unchanged: learned when it was indexed
-                SourceText text = sources[s]->read(item);
-                if (text.skipped.empty() && text.format == TextFormat::text)
-                    chrome.learn(text.text);
-            } catch (const std::exception&) {
-                // The extraction pass below reports the item's trouble.
+    if (known_files + to_learn >= SiteChrome::min_files) {
+        // Which files: decided here (the index is this thread's), read and
+        // learned from in parts on the workers, the parts' counts summed
+        // (the same model in any order).
+        std::vector<std::pair<std::size_t, const SourceItem*>> unread;
+        for (std::size_t s = 0; s < sources.size(); ++s) {
+            for (const SourceItem& item : listed[s]) {
+                if (!text_file(item)) continue;
+                try {
+                    SourceItem probe = item;
+                    probe.fingerprint.settings_hash =
+                        item_settings(settings, sources[s]->overrides(item));
+                    if (writer &&
+                        unchanged_on_disk(writer->fingerprint(item.id), probe.fingerprint))
+                        continue;  // unchanged: learned when it was indexed
+                    unread.emplace_back(s, &item);
+                } catch (const std::exception&) {
+                    // The extraction pass below reports the item's trouble.
+                }
             }
         }
+        // Parts of 64 files, at most two per worker in flight (memory stays
+        // bounded whatever the corpus size).
+        constexpr std::size_t files_per_part = 64;
+        auto learn_part = [&](std::size_t first, SiteChrome& into) {
+            const std::size_t end = std::min(unread.size(), first + files_per_part);
+            for (std::size_t i = first; i < end; ++i) {
+                try {
+                    SourceText text = read_copy(unread[i].first, *unread[i].second);
+                    if (text.skipped.empty() && text.format == TextFormat::text)
+                        into.learn(text.text);
+                } catch (const std::exception&) {
+                    // The extraction pass below reports the item's trouble.
+                }
+            }
+        };
+        struct Part {
+            std::future<void> done;
+            SiteChrome counts;
+        };
+        std::deque<std::unique_ptr<Part>> parts;
+        struct Wait {  // should this thread throw, the workers finish first
+            std::deque<std::unique_ptr<Part>>& parts;
+            ~Wait() {
+                for (auto& p : parts)
+                    if (p->done.valid()) p->done.wait();
+            }
+        } wait{parts};
+        auto merge_oldest = [&] {
+            parts.front()->done.get();
+            chrome.merge(parts.front()->counts);
+            parts.pop_front();
+        };
+        for (std::size_t first = 0; first < unread.size(); first += files_per_part) {
+            if (!workers) {
+                SiteChrome counts;
+                learn_part(first, counts);
+                chrome.merge(counts);
+                continue;
+            }
+            auto part = std::make_unique<Part>();
+            Part* p = part.get();
+            parts.push_back(std::move(part));
+            p->done = workers->submit([&learn_part, first, p] { learn_part(first, p->counts); });
+            if (parts.size() >= std::size_t{2} * jobs) merge_oldest();
+        }
+        while (!parts.empty()) merge_oldest();
     }
     Extractor learned = extractor;
     if (chrome.files() >= SiteChrome::min_files)
@@ -278,17 +344,9 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     if (writer && chrome.files() != known_files)
         writer->set_metadata(site_chrome_key, chrome.serialize());
 
-    // Workers read and extract; this thread decides, writes and reports,
-    // in listing order. At most `window` items are in flight, which bounds
-    // memory whatever the corpus size.
-    const unsigned jobs =
-        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::optional<Workers> workers;
-    if (jobs > 1) workers.emplace(jobs);
+    // At most `window` items are in flight, which bounds memory whatever
+    // the corpus size.
     const std::size_t window = jobs > 1 ? std::size_t{4} * jobs : 1;
-    std::vector<std::unique_ptr<std::mutex>> read_locks;  // sources read one item at a time
-    for (Source* source : sources)
-        read_locks.push_back(source->concurrent_reads() ? nullptr : std::make_unique<std::mutex>());
     const OutletRegistry* registry = writer ? &writer->registry() : nullptr;
     auto work_on = [&](Work& w, std::mutex* read_lock) {
         std::string veto = options.before_item ? options.before_item(w.item) : "";
