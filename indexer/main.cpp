@@ -129,6 +129,10 @@ int main(int argc, char** argv) {
     app.add_option("-j,--jobs", options.jobs,
                    "threads reading and extracting articles while one writes (0: one per core)")
         ->capture_default_str();
+    app.add_option("--writers", options.writers,
+                   "threads writing a new index, each a part joined at the end (0: one per job, "
+                   "at most 4)")
+        ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "print only problems (and no progress line)");
     app.add_option("paths", inputs, "article folders or files (default: see above)");
     try {

@@ -42,7 +42,9 @@ std::vector<std::string> seed_sentences() {
 }
 
 // The seeds, 120 articles mixed from their sentences (deterministic), one
-// wire story on two sites, a file with no text and a JSONL export.
+// wire story on three sites (two listed first, one last: with several
+// writers, in the first part and the last), a file with no text and a
+// JSONL export.
 void write_collection(const fs::path& in) {
     fs::create_directories(in / "seeds");
     fs::copy(test::corpus_dir(), in / "seeds");
@@ -61,10 +63,19 @@ void write_collection(const fs::path& in) {
     for (int k = 0; k < 12; ++k) wire += sentences[static_cast<std::size_t>(k) * 2] + " ";
     test::write_file(in / "a" / "wire.txt", "Ministers meet in Brussels\n\n" + wire + "\n");
     test::write_file(in / "b" / "wire.txt", "Ministers meet in Brussels\n\n" + wire + "\n");
+    test::write_file(in / "z" / "wire.txt", "Ministers meet in Brussels\n\n" + wire + "\n");
     test::write_file(in / "empty.txt", "");
     test::write_file(in / "export.jsonl", "{\"title\": \"Rogozin on the treaty\", \"text\": \"" +
                                               sentences[3] + " " + sentences[5] +
                                               "\"}\n{\"title\": \"\"}\n");
+}
+
+Document article(std::string id, std::string title, std::string body) {
+    Document d;
+    d.id = std::move(id);
+    d.title = std::move(title);
+    d.body = std::move(body);
+    return d;
 }
 
 IndexSummary build(const fs::path& in, const std::string& index, unsigned jobs) {
@@ -82,7 +93,7 @@ TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
     write_collection(dir.path() / "in");
     auto one = build(dir.path() / "in", dir.str("one"), 1);
     auto four = build(dir.path() / "in", dir.str("four"), 4);
-    CHECK(one.added == 5 + 120 + 2 + 1);
+    CHECK(one.added == 5 + 120 + 3 + 1);
     CHECK(four.added == one.added);
     CHECK(four.skipped == one.skipped);
     CHECK(four.documents == one.documents);
@@ -105,16 +116,78 @@ TEST_CASE("a parallel build gives the index one job gives", "[parallel]") {
     for (const char* q : {"CFE treaty suspension", "missile defence shield", "NATO Russia",
                           "Rogozin", "ministers Brussels", "Rogozn"})
         test::check_same_hits(a, b, q);
-    // The wire story is one hit naming its other copy, whichever thread read it.
+    // The wire story is one hit naming its other copies, whichever thread
+    // read it and whichever part wrote it.
     SearchRequest r;
     r.query = "\"Ministers meet in Brussels\"";
-    auto wire = b.search(r);
-    REQUIRE(wire.hits.size() == 1);
-    CHECK(wire.hits[0].copies == 1);
+    for (const Searcher* s : {&a, &b}) {
+        auto wire = s->search(r);
+        REQUIRE(wire.hits.size() == 1);
+        CHECK(wire.hits[0].copies == 2);
+        CHECK(wire.total == 1);
+    }
+    r.all_copies = true;
+    CHECK(b.search(r).hits.size() == 3);
+    // Numbered in listing order, as one writer numbers them.
+    r.query = "ministers OR report OR treaty";
+    r.limit = 200;
+    r.sort = SortOrder::date;
+    auto x = a.search(r), y = b.search(r);
+    REQUIRE(x.hits.size() == y.hits.size());
+    for (std::size_t i = 0; i < x.hits.size(); ++i) CHECK(x.hits[i].id == y.hits[i].id);
     // Incremental runs agree too: nothing changed, nothing rewritten.
     auto again = build(dir.path() / "in", dir.str("four"), 4);
     CHECK(again.unchanged == one.added);
     CHECK(again.added + again.updated == 0);
+}
+
+TEST_CASE("the parts of a new index leave no folders behind", "[parallel]") {
+    test::TempDir dir;
+    write_collection(dir.path() / "in");
+    // A part left by a run that was killed is replaced, not joined.
+    const fs::path stale = dir.path() / "four.gazette-part1";
+    fs::create_directories(stale);
+    test::write_file(stale / "junk", "left behind");
+    auto four = build(dir.path() / "in", dir.str("four"), 4);
+    CHECK(four.added == 5 + 120 + 3 + 1);
+    CHECK(four.documents == four.added);
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        INFO(entry.path());
+        CHECK(entry.path().filename().string().find(".gazette-") == std::string::npos);
+    }
+    // A part dropped without being joined removes its folder.
+    {
+        IndexWriter whole(dir.str("fresh"));
+        auto part = IndexWriter::part_of(whole, 7);
+        part->put(article("x.txt", "A part", "Never joined."));
+        CHECK(fs::exists(dir.path() / "fresh.gazette-part7"));
+    }
+    CHECK_FALSE(fs::exists(dir.path() / "fresh.gazette-part7"));
+    // Joined, a part's articles come after the index's own, acronyms too.
+    {
+        IndexWriter whole(dir.str("joined"));
+        whole.put(article("a.txt", "First", "The first article."));
+        whole.put(article("c.txt", "Third", "The Conventional Forces in Europe treaty lapsed."));
+        auto part = IndexWriter::part_of(whole, 1);
+        part->put(article("b.txt", "Second",
+                          "The Conventional Forces in Europe (CFE) treaty was signed."));
+        std::vector<std::unique_ptr<IndexWriter>> parts;
+        parts.push_back(std::move(part));
+        whole.append(std::move(parts));
+        CHECK(whole.document_count() == 3);
+        CHECK(whole.ids() == std::vector<std::string>{"a.txt", "b.txt", "c.txt"});
+        CHECK(whole.document("b.txt")->title == "Second");
+    }
+    CHECK_FALSE(fs::exists(dir.path() / "joined.gazette-part1"));
+    Searcher s(dir.str("joined"));
+    SearchRequest r;
+    r.query = "CFE";  // the part's acronym links the index's article too
+    auto found = s.search(r);
+    REQUIRE(found.hits.size() == 2);
+    CHECK(found.hits[0].id == "b.txt");
+    CHECK(found.hits[1].id == "c.txt");
+    r.query = "first";
+    REQUIRE(s.search(r).hits.size() == 1);
 }
 
 TEST_CASE("a parallel build learns the site chrome one job learns", "[parallel]") {

@@ -131,7 +131,7 @@ Xapian::Database open(const std::string& path, bool* remote) {
     return all;
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+std::string writable_folder(const std::string& path) {
     fs::path target(path);
     for (int depth = 0;; ++depth) {
         fs::path stub;
@@ -147,6 +147,11 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
                         fmt::format("stubs nested more than {} deep at {}", max_stub_depth, path));
         target = entries[0].path;
     }
+    return target.string();
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    const fs::path target(writable_folder(path));
     std::error_code ec;
     // "--index news/2009/index": the folders above it are made too (Xapian
     // makes the last one only, and says "mkdir failed").

@@ -25,4 +25,7 @@ Xapian::Database open(const std::string& path, bool* remote = nullptr);
 /// refused (invalid_input).
 Xapian::WritableDatabase open_writable(const std::string& path);
 
+/// The folder open_writable(path) writes to (stubs followed, same refusals).
+std::string writable_folder(const std::string& path);
+
 }  // namespace gazette::database

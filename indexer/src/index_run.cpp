@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <exception>
@@ -226,7 +227,10 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     const std::uint64_t settings = run_settings(extractor);
     std::unordered_set<std::string> seen;
     std::vector<std::string> kept;  // folders not read: their documents stay
+    std::mutex reporting;           // parts of a new index report from their threads
     auto report = [&](const ItemOutcome& o) {
+        std::lock_guard lock(reporting);
+        if (o.change == Change::skipped && o.id.ends_with('/')) kept.push_back(o.id);
         count(summary, o.change);
         if (on_item) on_item(o);
     };
@@ -347,66 +351,119 @@ IndexSummary index_sources(const std::vector<Source*>& sources, IndexWriter* wri
     // At most `window` items are in flight, which bounds memory whatever
     // the corpus size.
     const std::size_t window = jobs > 1 ? std::size_t{4} * jobs : 1;
-    const OutletRegistry* registry = writer ? &writer->registry() : nullptr;
-    auto work_on = [&](Work& w, std::mutex* read_lock) {
+    // The items in listing order (an id offered by an earlier source is
+    // that source's).
+    struct Listed {
+        std::size_t source;
+        SourceItem* item;
+    };
+    std::vector<Listed> order;
+    for (std::size_t s = 0; s < sources.size(); ++s)
+        for (auto& item : listed[s])
+            if (seen.insert(item.id).second) order.push_back({s, &item});
+
+    auto work_on = [&](Work& w, IndexWriter* into, std::mutex* read_lock) {
         std::string veto = options.before_item ? options.before_item(w.item) : "";
         if (!veto.empty())
             w.out = failed(w.item, std::move(veto));
         else
-            guarded(w, [&] { extract_item(w, writer != nullptr, registry, learned, read_lock); });
+            guarded(w, [&] {
+                extract_item(w, into != nullptr, into ? &into->registry() : nullptr, learned,
+                             read_lock);
+            });
         if (options.after_item) options.after_item(w.item);
     };
-    auto finish = [&](Work& w) {
+    auto finish = [&](Work& w, IndexWriter* into) {
         if (w.done.valid()) w.done.get();
         if (w.error) std::rethrow_exception(w.error);
-        if (w.touch) writer->update_source(w.item.id, w.item.path, w.item.fingerprint);
+        if (w.touch) into->update_source(w.item.id, w.item.path, w.item.fingerprint);
         if (w.prepared) {
-            guarded(w, [&] { writer->put(std::move(*w.prepared)); });
+            guarded(w, [&] { into->put(std::move(*w.prepared)); });
             if (w.error) std::rethrow_exception(w.error);
         }
-        if (w.out.change == Change::skipped && w.item.id.ends_with('/')) kept.push_back(w.item.id);
         report(w.out);
     };
-    std::deque<std::unique_ptr<Work>> in_flight;
-    // Should this thread throw, the workers finish what they hold before
-    // the items go.
-    struct Drain {
-        std::deque<std::unique_ptr<Work>>& items;
-        ~Drain() {
-            for (auto& w : items)
-                if (w->done.valid()) w->done.wait();
-        }
-    } drain{in_flight};
-    for (std::size_t s = 0; s < sources.size(); ++s) {
-        for (auto& item : listed[s]) {
-            if (!seen.insert(item.id).second) continue;  // offered by an earlier source
+    std::atomic<bool> stopping{false};  // a part failed: the others stop early
+    // Decides, writes and reports items [begin, end) of `order` into
+    // `into` (null: a dry run), in order; the workers read and extract.
+    auto write_items = [&](IndexWriter* into, std::size_t begin, std::size_t end) {
+        std::deque<std::unique_ptr<Work>> in_flight;
+        // Should this thread throw, the workers finish what they hold
+        // before the items go.
+        struct Drain {
+            std::deque<std::unique_ptr<Work>>& items;
+            ~Drain() {
+                for (auto& w : items)
+                    if (w->done.valid()) w->done.wait();
+            }
+        } drain{in_flight};
+        for (std::size_t i = begin; i < end && !stopping; ++i) {
+            const std::size_t s = order[i].source;
             auto w = std::make_unique<Work>();
             w->source = sources[s];
-            w->item = std::move(item);
+            w->item = std::move(*order[i].item);
             w->out.id = w->item.id;
             w->out.path = w->item.path;
-            guarded(*w, [&] { decide(*w, writer, settings); });
+            guarded(*w, [&] { decide(*w, into, settings); });
             if (w->error) std::rethrow_exception(w->error);
             if (!w->out.reason.empty()) w->decided = true;  // failed while deciding
             if (!w->decided) {
                 std::mutex* lock = read_locks[s].get();
                 if (workers)
-                    w->done =
-                        workers->submit([&work_on, ptr = w.get(), lock] { work_on(*ptr, lock); });
+                    w->done = workers->submit(
+                        [&work_on, ptr = w.get(), into, lock] { work_on(*ptr, into, lock); });
                 else
-                    work_on(*w, lock);
+                    work_on(*w, into, lock);
             }
             in_flight.push_back(std::move(w));
             while (in_flight.size() >= window ||
                    (!in_flight.empty() && in_flight.front()->decided)) {
-                finish(*in_flight.front());
+                finish(*in_flight.front(), into);
                 in_flight.pop_front();
             }
         }
+        while (!in_flight.empty()) {
+            finish(*in_flight.front(), into);
+            in_flight.pop_front();
+        }
+    };
+
+    // A new index is written by several threads, each a contiguous part of
+    // the listing into a folder of its own, joined at the end in order.
+    const std::size_t per_part = std::max<std::size_t>(options.batch_size, 32);
+    std::size_t writing = 1;
+    if (writer && workers && writer->document_count() == 0) {
+        writing = options.writers ? options.writers : std::min(jobs, 4u);
+        writing = std::max<std::size_t>(1, std::min(writing, order.size() / per_part));
     }
-    while (!in_flight.empty()) {
-        finish(*in_flight.front());
-        in_flight.pop_front();
+    if (writing == 1) {
+        write_items(writer, 0, order.size());
+    } else {
+        std::vector<std::unique_ptr<IndexWriter>> parts;  // dropped unjoined: removed
+        for (std::size_t k = 1; k < writing; ++k) parts.push_back(IndexWriter::part_of(*writer, k));
+        auto bound = [&](std::size_t k) { return order.size() * k / writing; };
+        std::vector<std::exception_ptr> failures(writing);
+        {
+            std::vector<std::jthread> threads;
+            for (std::size_t k = 1; k < writing; ++k)
+                threads.emplace_back([&, k] {
+                    try {
+                        write_items(parts[k - 1].get(), bound(k), bound(k + 1));
+                    } catch (...) {
+                        failures[k] = std::current_exception();
+                        stopping = true;
+                    }
+                });
+            try {
+                write_items(writer, 0, bound(1));
+            } catch (...) {
+                failures[0] = std::current_exception();
+                stopping = true;
+            }
+        }  // joined
+        for (auto& f : failures)
+            if (f) std::rethrow_exception(f);
+        writer->append(std::move(parts));
     }
     if (writer && options.prune) {
         std::set<std::string> scopes;

@@ -46,6 +46,11 @@ struct IndexWriter::Impl {
     // Spelling words of the documents put since the last commit, with how
     // often they occur: written to the spelling table once per batch.
     std::unordered_map<std::string, Xapian::termcount> spellings;
+    // A part of a build (part_of): its acronyms wait for append() to write
+    // them in document order, after those of the parts before it.
+    bool part = false;
+    std::vector<AcronymPair> deferred_aliases;
+    bool closed = false;  // appended to another writer
 
     // Records `value` as an alias of `key` (lower-case words) unless the
     // key has it or already has max_aliases.
@@ -111,12 +116,15 @@ struct IndexWriter::Impl {
 
     // The copy group for an article with `sig` (its own id when no earlier
     // article is a near-duplicate): the group of the most similar one.
+    // With `before`, only articles numbered below it are compared (those
+    // written before it in a new index).
     std::string copy_group(const std::string& id, const Signature& sig,
-                           const std::vector<std::string>& bands) const {
+                           const std::vector<std::string>& bands, Xapian::docid before = 0) const {
         Xapian::docid self = docid_of(id);
         std::set<Xapian::docid> candidates;
         for (const auto& band : bands) {
             for (auto p = db.postlist_begin(band); p != db.postlist_end(band); ++p) {
+                if (before != 0 && *p >= before) break;
                 if (*p != self) candidates.insert(*p);
                 if (candidates.size() >= max_copy_candidates) break;
             }
@@ -180,6 +188,16 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
 }
 
 IndexWriter::~IndexWriter() {
+    if (impl_->closed) return;
+    if (impl_->part) {  // never appended: nothing of it is kept
+        try {
+            impl_->db.close();
+        } catch (const Xapian::Error&) {
+        }
+        std::error_code ec;
+        std::filesystem::remove_all(impl_->path, ec);
+        return;
+    }
     try {
         commit();  // links too
     } catch (const std::exception&) {
@@ -207,9 +225,13 @@ void IndexWriter::put(PreparedDocument&& p) {
             impl_->db.add_document(p.xdoc);  // no lookup of the id's term
         else
             impl_->db.replace_document(schema::id_term(p.id), p.xdoc);
-        for (const auto& [acronym, long_form] : p.acronyms) {
-            impl_->add_alias(acronym, long_form);
-            impl_->add_alias(long_form, acronym);
+        if (impl_->part) {
+            for (auto& pair : p.acronyms) impl_->deferred_aliases.push_back(std::move(pair));
+        } else {
+            for (const auto& [acronym, long_form] : p.acronyms) {
+                impl_->add_alias(acronym, long_form);
+                impl_->add_alias(long_form, acronym);
+            }
         }
         for (const auto& [word, freq] : p.spellings) impl_->spellings[word] += freq;
     });
@@ -338,6 +360,98 @@ void IndexWriter::commit() {
 
 std::size_t IndexWriter::document_count() const {
     return impl_->db.get_doccount();
+}
+
+std::unique_ptr<IndexWriter> IndexWriter::part_of(const IndexWriter& whole, std::size_t number) {
+    const std::string path =
+        translate_errors(whole.impl_->path,
+                         [&] { return database::writable_folder(whole.impl_->path); }) +
+        ".gazette-part" + std::to_string(number);
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);  // left by a run that was killed
+    if (ec)
+        throw Error(ErrorKind::io, fmt::format("cannot remove {} (left by an earlier run): {}",
+                                               path, ec.message()));
+    auto part = std::make_unique<IndexWriter>(path, whole.impl_->batch_size, whole.impl_->registry);
+    part->impl_->part = true;
+    return part;
+}
+
+void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
+    if (parts.empty()) return;
+    namespace fs = std::filesystem;
+    Impl& me = *impl_;
+    translate_errors(me.path, [&] {
+        commit();
+        std::vector<std::string> folders;
+        std::vector<AcronymPair> aliases;
+        for (auto& part : parts) {
+            part->commit();
+            part->impl_->db.close();
+            part->impl_->closed = true;
+            folders.push_back(part->impl_->path);
+            for (auto& pair : part->impl_->deferred_aliases) aliases.push_back(std::move(pair));
+        }
+        // Xapian's compaction writes the parts after this index, numbered
+        // on from its last document, into a new folder that then takes
+        // this one's place.
+        const Xapian::docid own_last = me.db.get_lastdocid();
+        const fs::path target(database::writable_folder(me.path));
+        me.db.close();
+        const fs::path joined = target.string() + ".gazette-joined";
+        const fs::path old = target.string() + ".gazette-old";
+        fs::remove_all(joined);
+        fs::remove_all(old);
+        {
+            Xapian::Database all(target.string());
+            for (const auto& f : folders) all.add_database(Xapian::Database(f));
+            all.compact(joined.string());
+        }
+        fs::rename(target, old);
+        fs::rename(joined, target);
+        fs::remove_all(old);
+        for (const auto& f : folders) fs::remove_all(f);
+        me.db = database::open_writable(me.path);
+        me.roots = RootRegistry::parse(me.db.get_metadata(std::string(schema::roots_key)));
+        // What put() did per article that needs the whole index: the
+        // parts' acronyms, in order, and each appended article's copy
+        // group among the articles before it.
+        for (const auto& [acronym, long_form] : aliases) {
+            me.add_alias(acronym, long_form);
+            me.add_alias(long_form, acronym);
+        }
+        const Xapian::docid last = me.db.get_lastdocid();
+        for (Xapian::docid did = own_last + 1; did <= last; ++did) {
+            Xapian::Document doc;
+            try {
+                doc = me.db.get_document(did);
+            } catch (const Xapian::DocNotFoundError&) {
+                continue;
+            }
+            const std::string stored = doc.get_value(schema::slot::copy_group);
+            const Signature sig = decode_signature(doc.get_value(schema::slot::copy_signature));
+            if (stored.empty() || sig.empty()) continue;
+            Fingerprint fp;
+            std::string id;
+            if (!record::decode_fingerprint(
+                    doc.get_value(schema::field_for(schema::Part::id).slot.value()), fp, id))
+                continue;
+            const std::string group = me.copy_group(id, sig, band_terms(sig), did);
+            if (group == stored) continue;
+            doc.remove_term(schema::copy_group_term(stored));
+            doc.add_boolean_term(schema::copy_group_term(group));
+            doc.add_value(schema::slot::copy_group, group);
+            const std::string copy_term(schema::prefix::copy);
+            if (group != id)
+                doc.add_boolean_term(copy_term);
+            else if (stored != id)
+                doc.remove_term(copy_term);
+            me.db.replace_document(did, doc);
+        }
+        me.first_sync = true;
+        me.vocabulary_changed = true;
+        commit();
+    });
 }
 
 }  // namespace gazette

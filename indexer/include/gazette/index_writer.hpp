@@ -104,6 +104,29 @@ class GAZETTE_API IndexWriter {
     /// Number of documents in the index (committed or not).
     [[nodiscard]] std::size_t document_count() const;
 
+    /// A writer for part `number` of a build that append() later joins
+    /// to `whole`, so that several threads can write one new index: a new
+    /// index in the folder beside `whole`'s named as it + ".gazette-part"
+    /// + number (one left there by a killed run is removed first), with
+    /// `whole`'s batch size and outlet registry. It keeps the acronyms of
+    /// its articles for append(); dropped without append(), it removes
+    /// its folder. @throws Error io; as the constructor.
+    [[nodiscard]] static std::unique_ptr<IndexWriter> part_of(const IndexWriter& whole,
+                                                              std::size_t number);
+    /// Appends the articles of `parts` (from part_of(*this, ...), none
+    /// sharing an id with this index or another part) after this index's
+    /// own, in order, as if put() here: numbered after them, spelling and
+    /// word links merged, acronyms recorded in article order, and each
+    /// appended article's copy group chosen among the articles before it.
+    /// Xapian's compaction writes the result into a new folder that
+    /// replaces this index's (readers holding the old one keep reading
+    /// it); the parts' folders are removed. Commits. Meant for a new index
+    /// that no other program writes: the index is unlocked while its
+    /// folder is replaced. Not thread-safe, like every other call.
+    /// @throws Error io (disk full: this index's folder is then left
+    /// as it was, or under its name + ".gazette-old").
+    void append(std::vector<std::unique_ptr<IndexWriter>> parts);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;

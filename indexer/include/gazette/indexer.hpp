@@ -75,9 +75,17 @@ struct IndexOptions {
     std::function<void(std::size_t)> on_listed;
     /// Threads reading and extracting articles (and making their terms)
     /// while the calling thread writes: 0 for one per core, 1 for none
-    /// (everything on the calling thread). Results are written, reported
-    /// and numbered in listing order whatever the number.
+    /// (everything on the calling thread). Results are written and
+    /// numbered in listing order whatever the number; reported in listing
+    /// order too, except that the parts of a new index (see `writers`)
+    /// report from their own threads, one at a time.
     unsigned jobs = 0;
+    /// Writing threads for a new (empty) index: 0 for one per job (at
+    /// most 4), 1 for one. Several write parts of the listing (at least
+    /// max(batch_size, 32) articles each) into folders beside the index,
+    /// joined to it at the end (IndexWriter::append): the same index,
+    /// faster. Later runs, which update an index, write on one thread.
+    unsigned writers = 0;
     std::size_t batch_size = 500;             ///< commit every N changes
     std::vector<std::string> registry_files;  ///< extra outlet registries
     std::vector<std::string>
