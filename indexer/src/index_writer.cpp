@@ -28,6 +28,34 @@ namespace gazette {
 
 namespace {
 
+// The folder an index at `path` is written to (stubs and links followed),
+// absolute, without a trailing separator: a name the folders beside it
+// can extend.
+std::filesystem::path index_folder(const std::string& path) {
+    // A link to the folder: the folder itself is replaced, not the link.
+    auto folder = std::filesystem::weakly_canonical(
+        std::filesystem::absolute(database::writable_folder(path)));
+    if (folder.filename().empty()) folder = folder.parent_path();
+    return folder;
+}
+
+// Removes what a killed build left beside the index at `folder`: parts
+// (".gazette-part" + a number) and a joined copy never put in place. An
+// index put aside (".gazette-old") stays: it may be the only copy.
+void remove_leftovers(const std::filesystem::path& folder) {
+    std::error_code ec;
+    const std::string name = folder.filename().string();
+    for (const auto& entry : std::filesystem::directory_iterator(folder.parent_path(), ec)) {
+        const std::string other = entry.path().filename().string();
+        if (!other.starts_with(name + ".gazette-")) continue;
+        const std::string rest = other.substr(name.size() + 9);
+        const bool part =
+            rest.starts_with("part") && rest.size() > 4 &&
+            std::all_of(rest.begin() + 4, rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (part || rest == "joined") std::filesystem::remove_all(entry.path(), ec);
+    }
+}
+
 /// Most aliases kept for one word or phrase ("us" is many things).
 constexpr std::size_t max_aliases = 5;
 
@@ -184,6 +212,8 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t batch_size, Outlet
         impl_->db = database::open_writable(path);
         schema::check_version(impl_->db, path);
         impl_->roots = RootRegistry::parse(impl_->db.get_metadata(std::string(schema::roots_key)));
+        // Holding the index's lock: no build of it is under way.
+        remove_leftovers(index_folder(path));
     });
 }
 
@@ -394,24 +424,54 @@ void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
         }
         // Xapian's compaction writes the parts after this index, numbered
         // on from its last document, into a new folder that then takes
-        // this one's place.
+        // this one's place. Where that cannot be done (the folder cannot
+        // be renamed: a mount point, a parent folder not ours), the parts'
+        // documents, spelling and synonyms are copied in instead: slower,
+        // the same index.
         const Xapian::docid own_last = me.db.get_lastdocid();
-        const fs::path target(database::writable_folder(me.path));
-        me.db.close();
+        const fs::path target = index_folder(me.path);
         const fs::path joined = target.string() + ".gazette-joined";
         const fs::path old = target.string() + ".gazette-old";
-        fs::remove_all(joined);
-        fs::remove_all(old);
-        {
+        me.db.close();
+        std::error_code ec;
+        fs::remove_all(joined, ec);
+        fs::remove_all(old, ec);
+        bool compacted = false, swapped = false;
+        try {
             Xapian::Database all(target.string());
             for (const auto& f : folders) all.add_database(Xapian::Database(f));
             all.compact(joined.string());
+            compacted = true;
+        } catch (const Xapian::Error&) {
+        } catch (const std::exception&) {
         }
-        fs::rename(target, old);
-        fs::rename(joined, target);
-        fs::remove_all(old);
-        for (const auto& f : folders) fs::remove_all(f);
+        if (compacted && (fs::rename(target, old, ec), !ec)) {
+            fs::rename(joined, target, ec);
+            swapped = !ec;
+            if (!swapped) {
+                fs::rename(old, target, ec);  // as it was
+                if (ec)
+                    throw Error(ErrorKind::io,
+                                fmt::format("cannot put {} back in its place (it is at {}): {}",
+                                            target.string(), old.string(), ec.message()));
+            }
+        }
+        if (!swapped) fs::remove_all(joined, ec);
+        if (swapped) fs::remove_all(old, ec);
         me.db = database::open_writable(me.path);
+        if (!swapped) {
+            for (const auto& f : folders) {
+                Xapian::Database part(f);
+                for (auto d = part.postlist_begin(""); d != part.postlist_end(""); ++d)
+                    me.db.add_document(part.get_document(*d));
+                for (auto w = part.spellings_begin(); w != part.spellings_end(); ++w)
+                    me.db.add_spelling(*w, w.get_termfreq());
+                for (auto k = part.synonym_keys_begin(); k != part.synonym_keys_end(); ++k)
+                    for (auto v = part.synonyms_begin(*k); v != part.synonyms_end(*k); ++v)
+                        me.db.add_synonym(*k, *v);
+            }
+        }
+        for (const auto& f : folders) fs::remove_all(f, ec);
         me.roots = RootRegistry::parse(me.db.get_metadata(std::string(schema::roots_key)));
         // What put() did per article that needs the whole index: the
         // parts' acronyms, in order, and each appended article's copy

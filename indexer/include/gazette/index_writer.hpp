@@ -120,11 +120,14 @@ class GAZETTE_API IndexWriter {
     /// appended article's copy group chosen among the articles before it.
     /// Xapian's compaction writes the result into a new folder that
     /// replaces this index's (readers holding the old one keep reading
-    /// it); the parts' folders are removed. Commits. Meant for a new index
-    /// that no other program writes: the index is unlocked while its
-    /// folder is replaced. Not thread-safe, like every other call.
-    /// @throws Error io (disk full: this index's folder is then left
-    /// as it was, or under its name + ".gazette-old").
+    /// it); where the folder cannot be replaced (a mount point, a parent
+    /// folder not writable), the parts' documents, spelling and synonyms
+    /// are copied in instead, which is slower. The parts' folders are
+    /// removed; commits. Meant for a new index that no other program
+    /// writes: the index is unlocked while its folder is replaced. Not
+    /// thread-safe, like every other call.
+    /// @throws Error io (the message says where the index is if it could
+    /// not be put back in its place).
     void append(std::vector<std::unique_ptr<IndexWriter>> parts);
 
   private:
