@@ -167,6 +167,28 @@ TEST_CASE("the parts of a new index leave no folders behind", "[parallel]") {
     CHECK_FALSE(fs::exists(dir.path() / "four.gazette-joined"));
     CHECK(fs::exists(dir.path() / "four.gazette-old" / "junk"));
     fs::remove_all(dir.path() / "four.gazette-old");
+    // An index emptied by removals is written in parts again, its new
+    // articles numbered after the old ones: copies still found across parts.
+    {
+        IndexWriter w(dir.str("emptied"));
+        for (int i = 0; i < 200; ++i)  // more than the new articles
+            w.put(article("old/" + std::to_string(i) + ".txt", "Old report",
+                          "An old report that is removed again."));
+        w.commit();
+        for (const auto& id : w.ids()) w.remove(id);
+        w.commit();
+        REQUIRE(w.document_count() == 0);
+    }
+    auto again = build(dir.path() / "in", dir.str("emptied"), 4);
+    CHECK(again.added == four.added);
+    {
+        Searcher s(dir.str("emptied"));
+        SearchRequest r;
+        r.query = "\"Ministers meet in Brussels\"";
+        auto wire = s.search(r);
+        REQUIRE(wire.hits.size() == 1);
+        CHECK(wire.hits[0].copies == 2);
+    }
     // A part dropped without being joined removes its folder.
     {
         IndexWriter whole(dir.str("fresh"));

@@ -415,8 +415,10 @@ void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
         commit();
         std::vector<std::string> folders;
         std::vector<AcronymPair> aliases;
+        Xapian::doccount appended = 0;  // the parts' articles come last, without gaps
         for (auto& part : parts) {
             part->commit();
+            appended += part->impl_->db.get_doccount();
             part->impl_->db.close();
             part->impl_->closed = true;
             folders.push_back(part->impl_->path);
@@ -428,7 +430,6 @@ void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
         // be renamed: a mount point, a parent folder not ours), the parts'
         // documents, spelling and synonyms are copied in instead: slower,
         // the same index.
-        const Xapian::docid own_last = me.db.get_lastdocid();
         const fs::path target = index_folder(me.path);
         const fs::path joined = target.string() + ".gazette-joined";
         const fs::path old = target.string() + ".gazette-old";
@@ -481,7 +482,7 @@ void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
             me.add_alias(long_form, acronym);
         }
         const Xapian::docid last = me.db.get_lastdocid();
-        for (Xapian::docid did = own_last + 1; did <= last; ++did) {
+        for (Xapian::docid did = last - appended + 1; did <= last; ++did) {
             Xapian::Document doc;
             try {
                 doc = me.db.get_document(did);
