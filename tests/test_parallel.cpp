@@ -156,6 +156,14 @@ TEST_CASE("the parts of a new index leave no folders behind", "[parallel]") {
         INFO(entry.path());
         CHECK(entry.path().filename().string().find(".gazette-") == std::string::npos);
     }
+    // An index named with a trailing separator is built in parts like any
+    // other, and nothing of them is left inside it.
+    auto slash = build(dir.path() / "in", dir.str("slash") + "/", 4);
+    CHECK(slash.documents == four.documents);
+    for (const auto& entry : fs::directory_iterator(dir.path() / "slash")) {
+        INFO(entry.path());
+        CHECK(entry.path().filename().string().find(".gazette-") == std::string::npos);
+    }
     // What a killed build leaves beside an index goes the next time a
     // writer holds it; an index put aside stays (it may be the only copy).
     for (const char* left : {"four.gazette-part3", "four.gazette-joined", "four.gazette-old"}) {

@@ -172,6 +172,21 @@ struct IndexWriter::Impl {
         return group;
     }
 
+    // Puts `doc` (article `id`) in copy group `group`, out of `old` ("":
+    // none yet): the group's term and value, and the copy mark when it
+    // joins another article's group.
+    static void set_copy_group(Xapian::Document& doc, const std::string& id,
+                               const std::string& group, const std::string& old = {}) {
+        const std::string copy_term(schema::prefix::copy);
+        if (!old.empty()) {
+            doc.remove_term(schema::copy_group_term(old));
+            if (old != id) doc.remove_term(copy_term);
+        }
+        doc.add_value(schema::slot::copy_group, group);
+        doc.add_boolean_term(schema::copy_group_term(group));
+        if (group != id) doc.add_boolean_term(copy_term);
+    }
+
     Xapian::docid docid_of(const std::string& id) const {
         auto term = schema::id_term(id);
         auto it = db.postlist_begin(term);
@@ -245,10 +260,8 @@ void IndexWriter::put(PreparedDocument&& p) {
             auto group = impl_->copy_group(p.id, p.signature, p.bands);
             for (const auto& b : p.bands) p.xdoc.add_boolean_term(b);
             p.xdoc.add_value(schema::slot::copy_signature, encode_signature(p.signature));
-            p.xdoc.add_value(schema::slot::copy_group, group);
-            p.xdoc.add_boolean_term(schema::copy_group_term(group));
+            Impl::set_copy_group(p.xdoc, p.id, group);
             p.xdoc.add_boolean_term(std::string(schema::prefix::copy_seen));
-            if (group != p.id) p.xdoc.add_boolean_term(std::string(schema::prefix::copy));
         }
         impl_->note_stems(p.linked_stems);
         if (p.is_new)
@@ -394,8 +407,8 @@ std::size_t IndexWriter::document_count() const {
 
 std::unique_ptr<IndexWriter> IndexWriter::part_of(const IndexWriter& whole, std::size_t number) {
     const std::string path =
-        translate_errors(whole.impl_->path,
-                         [&] { return database::writable_folder(whole.impl_->path); }) +
+        translate_errors(whole.impl_->path, [&] { return index_folder(whole.impl_->path); })
+            .string() +
         ".gazette-part" + std::to_string(number);
     std::error_code ec;
     std::filesystem::remove_all(path, ec);  // left by a run that was killed
@@ -499,14 +512,7 @@ void IndexWriter::append(std::vector<std::unique_ptr<IndexWriter>> parts) {
                 continue;
             const std::string group = me.copy_group(id, sig, band_terms(sig), did);
             if (group == stored) continue;
-            doc.remove_term(schema::copy_group_term(stored));
-            doc.add_boolean_term(schema::copy_group_term(group));
-            doc.add_value(schema::slot::copy_group, group);
-            const std::string copy_term(schema::prefix::copy);
-            if (group != id)
-                doc.add_boolean_term(copy_term);
-            else if (stored != id)
-                doc.remove_term(copy_term);
+            Impl::set_copy_group(doc, id, group, stored);
             me.db.replace_document(did, doc);
         }
         me.first_sync = true;
