@@ -56,6 +56,7 @@ constexpr CountKey count_keys[] = {
     {"window", &Ranking::window, 2, 100},
     {"feedback_docs", &Ranking::feedback_docs, 0, 100},
     {"feedback_terms", &Ranking::feedback_terms, 1, 200},
+    {"feedback_window", &Ranking::feedback_window, 0, 1000000},
 };
 // On/off settings.
 struct FlagKey {

@@ -39,6 +39,10 @@ struct Ranking {
     std::size_t feedback_docs = 5;
     std::size_t feedback_terms = 10;
     double feedback_weight = 0.1;
+    /// Feedback re-ranks the best `feedback_window` matches by the typed
+    /// words; those after them keep the typed words' order (0: re-rank every
+    /// match). Ranked by relevance only: a date order sees every match.
+    std::size_t feedback_window = 100;
     bool stop_words = true;  ///< drop stop words outside phrases
     bool caps_words = true;  ///< all-capitals queries: AND/OR/NOT are words
     bool collapse = true;    ///< near-duplicates shown once

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 #include "copies.hpp"
 #include "database.hpp"
@@ -22,6 +23,7 @@
 #include "snippet.hpp"
 #include "term_stats.hpp"
 #include "text.hpp"
+#include "window_source.hpp"
 
 namespace gazette {
 
@@ -85,15 +87,25 @@ BuiltQuery built_query(const SearchRequest& req, const Xapian::Database& db,
     return translate_errors(plain_spaces(req.query), [&] { return build_query(req, db, ranking); });
 }
 
+// A score as a percentage of the best hit's, `best` (rounded down, as
+// Xapian does; every hit of a search without weights is 100%).
+int percent_of(double score, double best) {
+    if (best <= 0) return 100;
+    return std::clamp(static_cast<int>(100.0 * score / best + 1e-9), score > 0 ? 1 : 0, 100);
+}
+
+// `collapsed`: how many copies collapsing hid behind the hit; `best`: the
+// best hit's score.
 Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
-             const SearchRequest& req, const HighlightTerms& terms) {
+             Xapian::doccount collapsed, double best, const SearchRequest& req,
+             const HighlightTerms& terms) {
     Xapian::Document doc = m.get_document();
     const std::string data = doc.get_data();
     Hit hit = hit_fields(data);
     hit.rank = rank;
     hit.score = m.get_weight();
-    hit.percent = m.get_percent();
-    if (m.get_collapse_count() > 0) add_copies(db, doc, hit);
+    hit.percent = percent_of(hit.score, best);
+    if (collapsed > 0) add_copies(db, doc, hit);
     if (req.snippet_length > 0) {
         auto snip = make_snippet(record::decode_body(data), terms, req.snippet_length);
         hit.text = std::move(snip.text);
@@ -175,18 +187,31 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     // total, stay those of the words typed).
     const bool feedback =
         ranking.feedback_docs > 0 && ranking.feedback_weight > 0 && !req.query.empty();
+    // Feedback re-ranks a window: the best matches by the typed words, as a
+    // second ranking phase does (Vespa's rerank-count, Elasticsearch's
+    // rescore window). Re-ranking every match cost most of a common word's
+    // query: each of tens of thousands of matches looked up in the feedback
+    // words' lists, for a page of ten.
+    const bool windowed = feedback && ranking.feedback_window > 0 &&
+                          req.sort == SortOrder::relevance && window_supported(db, remote);
+    const Xapian::Query typed = built.query;
+    Xapian::Query boost;  // feedback's words, weighted
+    Xapian::MSet window;  // the best matches by the typed words, when windowed
+    Xapian::doccount asked = 0;
     if (feedback) {
+        const auto docs = static_cast<Xapian::doccount>(ranking.feedback_docs);
+        asked = windowed ? std::max(docs, static_cast<Xapian::doccount>(ranking.feedback_window))
+                         : docs;
+        Xapian::MSet top = enquire.get_mset(0, asked);
         std::vector<Xapian::docid> best;
-        Xapian::MSet top =
-            enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.feedback_docs));
-        for (auto m = top.begin(); m != top.end(); ++m) best.push_back(*m);
+        for (auto m = top.begin(); m != top.end() && best.size() < docs; ++m) best.push_back(*m);
         Xapian::Query more =
             feedback_query(db, built.query, best, ranking.feedback_terms, remote, cache);
         if (!more.empty()) {
-            built.query = Xapian::Query(
-                Xapian::Query::OP_AND_MAYBE, built.query,
-                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, more, ranking.feedback_weight));
+            boost = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, more, ranking.feedback_weight);
+            built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, boost);
             enquire.set_query(built.query);
+            if (windowed) window = std::move(top);
         }
     }
     result.parsed_query = built.query.get_description();
@@ -207,16 +232,54 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
         first = end > count ? end - count : 0;
         count = end - first;
     }
-    // The page alone: the total is known, so the matcher may skip what
-    // cannot reach it.
-    Xapian::MSet mset = enquire.get_mset(first, count);
     if (req.facets) result.facets = facets.result(req.facet_limit);
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);
     std::size_t rank = req.offset;
-    for (auto m = mset.begin(); m != mset.end(); ++m)
-        result.hits.push_back(make_hit(db, m, ++rank, req, terms));
+    if (window.empty()) {
+        // The page alone: the total is known, so the matcher may skip what
+        // cannot reach it.
+        // (The greatest weight the matcher met is the best hit's, even on
+        // a later page.)
+        Xapian::MSet mset = enquire.get_mset(first, count);
+        for (auto m = mset.begin(); m != mset.end(); ++m)
+            result.hits.push_back(make_hit(db, m, ++rank, m.get_collapse_count(),
+                                           mset.get_max_attained(), req, terms));
+    } else {
+        // The page's places in the window: the window's matches with the
+        // weights the typed words gave them, feedback's added (the sums and
+        // the order of a pass over every match); their copies as the
+        // window counted them. The best hit is the window's best.
+        const Xapian::doccount size = window.size();
+        std::vector<std::pair<Xapian::docid, double>> ranked;
+        std::unordered_map<Xapian::docid, Xapian::doccount> copies;
+        for (auto m = window.begin(); m != window.end(); ++m) {
+            ranked.emplace_back(*m, m.get_weight());
+            if (m.get_collapse_count() > 0) copies[*m] = m.get_collapse_count();
+        }
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_AND_MAYBE, window_query(db, std::move(ranked)), boost));
+        Xapian::MSet head = first < size ? enquire.get_mset(first, std::min(count, size - first))
+                                         : enquire.get_mset(0, 1);
+        const double best = head.get_max_attained();
+        if (first < size) {
+            for (auto m = head.begin(); m != head.end(); ++m) {
+                auto c = copies.find(*m);
+                result.hits.push_back(
+                    make_hit(db, m, ++rank, c == copies.end() ? 0 : c->second, best, req, terms));
+            }
+        }
+        // Places after a full window: the typed words' order.
+        if (size == asked && first + count > size) {
+            const Xapian::doccount from = std::max(first, size);
+            enquire.set_query(typed);
+            Xapian::MSet tail = enquire.get_mset(from, first + count - from);
+            for (auto m = tail.begin(); m != tail.end(); ++m)
+                result.hits.push_back(
+                    make_hit(db, m, ++rank, m.get_collapse_count(), best, req, terms));
+        }
+    }
     if (reverse_relevance) {
         std::reverse(result.hits.begin(), result.hits.end());
         rank = req.offset;
