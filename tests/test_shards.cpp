@@ -15,6 +15,7 @@
 
 #include "gazette/indexer.hpp"
 #include "gazette/searcher.hpp"
+#include "harbour.hpp"
 #include "helpers.hpp"
 
 using namespace gazette;
@@ -156,4 +157,80 @@ TEST_CASE("shards served by two xapian-tcpsrv rank like the single database", "[
     for (std::size_t i = 0; i < with.hits.size(); ++i)
         differ = differ || std::abs(with.hits[i].score - without.hits[i].score) > 1e-6;
     CHECK(differ);
+}
+
+TEST_CASE("a re-ranking window ranks alike through stub shards and xapian-tcpsrv",
+          "[shards][remote][window]") {
+    // Locally a posting source carries the window; a remote server has none
+    // of ours, so there the sums are made by the searcher. Both must give
+    // the single database's pages, scores and percentages.
+    test::TempDir dir;
+    test::write_harbour(dir);
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir.path() / "in")) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> a, b;
+    for (std::size_t i = 0; i < files.size(); ++i) (i % 3 ? a : b).push_back(files[i]);
+    index_into(dir.str("one"), files);
+    index_into(dir.str("a"), a);
+    index_into(dir.str("b"), b);
+    TcpServer server_a(dir.str("a")), server_b(dir.str("b"));
+    REQUIRE(server_a.up());
+    REQUIRE(server_b.up());
+    test::write_file(dir.path() / "local.stub", "auto a\nauto b\n");
+    test::write_file(dir.path() / "remote.stub",
+                     "remote 127.0.0.1:" + std::to_string(server_a.port()) +
+                         "\nremote 127.0.0.1:" + std::to_string(server_b.port()) + "\n");
+    Searcher one(dir.str("one")), local(dir.str("local.stub")), remote(dir.str("remote.stub"));
+    for (std::size_t offset : {0, 3, 4, 9}) {
+        SearchRequest r;
+        r.query = "harbour";
+        r.ranking = "feedback_window=5";
+        r.offset = offset;
+        r.limit = 4;
+        r.all_copies = true;  // (copies are found within an index, not across shards)
+        auto x = one.search(r);
+        INFO(offset);
+        REQUIRE(x.hits.size() == 4);
+        for (const Searcher* s : {&local, &remote}) {
+            auto y = s->search(r);
+            CHECK(y.total == x.total);
+            REQUIRE(y.hits.size() == x.hits.size());
+            for (std::size_t i = 0; i < x.hits.size(); ++i) {
+                CHECK(y.hits[i].title == x.hits[i].title);
+                CHECK(y.hits[i].score == Approx(x.hits[i].score));
+                CHECK(y.hits[i].percent == x.hits[i].percent);
+            }
+        }
+    }
+    // Collapsed, the two kinds of shards (one grouping of copies) show the
+    // same stories after the window too.
+    {
+        SearchRequest r;
+        r.query = "harbour";
+        r.ranking = "feedback_window=5";
+        r.limit = 30;
+        auto x = local.search(r), y = remote.search(r);
+        CHECK(y.total == x.total);
+        REQUIRE(y.hits.size() == x.hits.size());
+        std::size_t with_copies = 0;
+        for (std::size_t i = 0; i < x.hits.size(); ++i) {
+            INFO(i);
+            CHECK(y.hits[i].title == x.hits[i].title);
+            if (i >= 5 && x.hits[i].copies > 0) ++with_copies;
+        }
+        CHECK(with_copies > 0);  // (how many, a remote match does not always say)
+    }
+    // (The window changes this ranking: feedback over every match differs.)
+    SearchRequest r;
+    r.query = "harbour";
+    r.limit = 10;
+    r.ranking = "feedback_window=5";
+    auto windowed = one.search(r);
+    r.ranking = "feedback_window=0";
+    auto every = one.search(r);
+    std::vector<std::string> w, e;
+    for (const auto& h : windowed.hits) w.push_back(h.title);
+    for (const auto& h : every.hits) e.push_back(h.title);
+    CHECK(w != e);
 }

@@ -94,16 +94,15 @@ int percent_of(double score, double best) {
     return std::clamp(static_cast<int>(100.0 * score / best + 1e-9), score > 0 ? 1 : 0, 100);
 }
 
-// `collapsed`: how many copies collapsing hid behind the hit; `best`: the
-// best hit's score.
-Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::size_t rank,
-             Xapian::doccount collapsed, double best, const SearchRequest& req,
+// `weight`: the hit's score; `collapsed`: how many copies collapsing hid
+// behind it; `best`: the best hit's score.
+Hit make_hit(const Xapian::Database& db, const Xapian::Document& doc, double weight,
+             std::size_t rank, Xapian::doccount collapsed, double best, const SearchRequest& req,
              const HighlightTerms& terms) {
-    Xapian::Document doc = m.get_document();
     const std::string data = doc.get_data();
     Hit hit = hit_fields(data);
     hit.rank = rank;
-    hit.score = m.get_weight();
+    hit.score = weight;
     hit.percent = percent_of(hit.score, best);
     if (collapsed > 0) add_copies(db, doc, hit);
     if (req.snippet_length > 0) {
@@ -114,6 +113,58 @@ Hit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& m, std::siz
                                  req.escape_html);
     }
     return hit;
+}
+
+// A match of a re-ranked window, with its new weight.
+struct Reranked {
+    Xapian::docid did;
+    double weight;
+    Xapian::doccount collapsed;  // copies collapsing hid behind it
+};
+
+// The window's matches with `boost`'s weight added to the weight the typed
+// words gave each, best first, ties by document number (the order and the
+// sums of Xapian's pass over every match with OP_AND_MAYBE). Locally a
+// posting source carries the weights into one pass over the window; a
+// remote shard knows no posting source of ours, so there the boost is
+// weighed over the window's articles (named by their id terms) and the
+// sums made here. Leaves `enquire` changed.
+std::vector<Reranked> rerank(const Xapian::Database& db, Xapian::Enquire& enquire,
+                             const Xapian::MSet& window, const Xapian::Query& boost, bool remote) {
+    std::vector<Reranked> out;
+    std::unordered_map<Xapian::docid, Xapian::doccount> copies;
+    for (auto m = window.begin(); m != window.end(); ++m) {
+        out.push_back({*m, m.get_weight(), m.get_collapse_count()});
+        copies[*m] = m.get_collapse_count();
+    }
+    if (window_supported(db, remote)) {
+        std::vector<std::pair<Xapian::docid, double>> ranked;
+        for (const auto& r : out) ranked.emplace_back(r.did, r.weight);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_AND_MAYBE, window_query(db, std::move(ranked)), boost));
+        Xapian::MSet mset = enquire.get_mset(0, window.size());
+        out.clear();
+        for (auto m = mset.begin(); m != mset.end(); ++m)
+            out.push_back({*m, m.get_weight(), copies[*m]});
+        return out;
+    }
+    window.fetch();
+    std::vector<Xapian::Query> ids;
+    for (auto m = window.begin(); m != window.end(); ++m)
+        ids.emplace_back(
+            std::string(schema::id_term(record::decode_fields(m.get_document().get_data()).id)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, boost,
+                                    Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+    enquire.set_collapse_key(Xapian::BAD_VALUENO);
+    Xapian::MSet more = enquire.get_mset(0, window.size());
+    std::unordered_map<Xapian::docid, double> extra;
+    for (auto m = more.begin(); m != more.end(); ++m) extra[*m] = m.get_weight();
+    for (auto& r : out)
+        if (auto e = extra.find(r.did); e != extra.end()) r.weight += e->second;
+    std::stable_sort(out.begin(), out.end(), [](const Reranked& a, const Reranked& b) {
+        return a.weight > b.weight || (a.weight == b.weight && a.did < b.did);
+    });
+    return out;
 }
 
 SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remote,
@@ -192,8 +243,8 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     // rescore window). Re-ranking every match cost most of a common word's
     // query: each of tens of thousands of matches looked up in the feedback
     // words' lists, for a page of ten.
-    const bool windowed = feedback && ranking.feedback_window > 0 &&
-                          req.sort == SortOrder::relevance && window_supported(db, remote);
+    const bool windowed =
+        feedback && ranking.feedback_window > 0 && req.sort == SortOrder::relevance;
     const Xapian::Query typed = built.query;
     Xapian::Query boost;  // feedback's words, weighted
     Xapian::MSet window;  // the best matches by the typed words, when windowed
@@ -239,45 +290,31 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     std::size_t rank = req.offset;
     if (window.empty()) {
         // The page alone: the total is known, so the matcher may skip what
-        // cannot reach it.
-        // (The greatest weight the matcher met is the best hit's, even on
-        // a later page.)
+        // cannot reach it. (The greatest weight the matcher met is the best
+        // hit's, even on a later page.)
         Xapian::MSet mset = enquire.get_mset(first, count);
         for (auto m = mset.begin(); m != mset.end(); ++m)
-            result.hits.push_back(make_hit(db, m, ++rank, m.get_collapse_count(),
-                                           mset.get_max_attained(), req, terms));
+            result.hits.push_back(make_hit(db, m.get_document(), m.get_weight(), ++rank,
+                                           m.get_collapse_count(), mset.get_max_attained(), req,
+                                           terms));
     } else {
-        // The page's places in the window: the window's matches with the
-        // weights the typed words gave them, feedback's added (the sums and
-        // the order of a pass over every match); their copies as the
-        // window counted them. The best hit is the window's best.
-        const Xapian::doccount size = window.size();
-        std::vector<std::pair<Xapian::docid, double>> ranked;
-        std::unordered_map<Xapian::docid, Xapian::doccount> copies;
-        for (auto m = window.begin(); m != window.end(); ++m) {
-            ranked.emplace_back(*m, m.get_weight());
-            if (m.get_collapse_count() > 0) copies[*m] = m.get_collapse_count();
-        }
-        enquire.set_query(
-            Xapian::Query(Xapian::Query::OP_AND_MAYBE, window_query(db, std::move(ranked)), boost));
-        Xapian::MSet head = first < size ? enquire.get_mset(first, std::min(count, size - first))
-                                         : enquire.get_mset(0, 1);
-        const double best = head.get_max_attained();
-        if (first < size) {
-            for (auto m = head.begin(); m != head.end(); ++m) {
-                auto c = copies.find(*m);
-                result.hits.push_back(
-                    make_hit(db, m, ++rank, c == copies.end() ? 0 : c->second, best, req, terms));
-            }
-        }
+        // The page's places in the window, re-ranked; the best hit is the
+        // window's best.
+        const auto ranked = rerank(db, enquire, window, boost, remote);
+        const double best = ranked.empty() ? 0 : ranked.front().weight;
+        for (std::size_t i = first; i < ranked.size() && i < std::size_t{first} + count; ++i)
+            result.hits.push_back(make_hit(db, db.get_document(ranked[i].did), ranked[i].weight,
+                                           ++rank, ranked[i].collapsed, best, req, terms));
         // Places after a full window: the typed words' order.
+        const auto size = static_cast<Xapian::doccount>(ranked.size());
         if (size == asked && first + count > size) {
             const Xapian::doccount from = std::max(first, size);
             enquire.set_query(typed);
+            if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
             Xapian::MSet tail = enquire.get_mset(from, first + count - from);
             for (auto m = tail.begin(); m != tail.end(); ++m)
-                result.hits.push_back(
-                    make_hit(db, m, ++rank, m.get_collapse_count(), best, req, terms));
+                result.hits.push_back(make_hit(db, m.get_document(), m.get_weight(), ++rank,
+                                               m.get_collapse_count(), best, req, terms));
         }
     }
     if (reverse_relevance) {
