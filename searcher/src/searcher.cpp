@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <unordered_map>
 
@@ -183,8 +184,29 @@ std::vector<Reranked> rerank(const Xapian::Database& db, Xapian::Enquire& enquir
     return out;
 }
 
+// The exact total and the facets: one unweighted pass over every match
+// (whatever the filters and the page size: an estimate with a date filter
+// and --limit 1 said "about 1" of 23; unweighted halves the cost of a
+// common word's tens of thousands of matches). Copies of one story
+// (near-duplicates) show once, naming the others; collapsed, the total
+// counts stories, which copies.cpp works out from the copies alone where
+// the index marks them (Xapian's collapsed estimate depends on the page
+// size). Leaves `enquire` unweighted, its query and spies changed.
+Xapian::doccount count_matches(const Xapian::Database& db, Xapian::Enquire& enquire,
+                               const Xapian::Query& query, bool collapsed, FacetCounter* facets) {
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(query);
+    if (facets) facets->attach(enquire);
+    Xapian::doccount total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    enquire.clear_matchspies();
+    if (collapsed) total -= collapsed_away(db, enquire, query);
+    return total;
+}
+
+// `twin`: another handle on the same revision of the same index, for the
+// count to run beside the ranked passes (nullptr: one after the other).
 SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remote,
-                 TermFrequencyCache* cache) {
+                 TermFrequencyCache* cache, const Xapian::Database* twin) {
     SearchResult result;
     check_request(req);
     const Ranking ranking = parse_ranking(req.ranking);
@@ -228,24 +250,26 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
         built.all_words = Xapian::Query();
         enquire.set_query(built.query);
     }
-    // The exact total and the facets: one unweighted pass over every match
-    // (whatever the filters and the page size: an estimate with a date
-    // filter and --limit 1 said "about 1" of 23; unweighted halves the cost
-    // of a common word's tens of thousands of matches). Copies of one story
-    // (near-duplicates) show once, naming the others; collapsed, the total
-    // counts stories, which copies.cpp works out from the copies alone
-    // where the index marks them (Xapian's collapsed estimate depends on
-    // the page size).
+    // The count runs on the twin handle meanwhile, where there is one: it
+    // is as long as the ranked passes for a phrase of common words, which
+    // checks positions in every article holding the words. The twin builds
+    // its own query (Xapian's objects are not shared between threads).
     const bool collapsed = ranking.collapse && !req.all_copies;
     FacetCounter facets;
-    if (req.facets) facets.attach(enquire);
-    result.total = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    enquire.clear_matchspies();
-    if (collapsed) {
-        result.total -= collapsed_away(db, enquire, built.query);
+    std::future<Xapian::doccount> counted;
+    if (twin && req.like.empty()) {
+        counted = std::async(std::launch::async, [&req, &ranking, &facets, twin, collapsed] {
+            const BuiltQuery mine = built_query(req, *twin, ranking);
+            Xapian::Enquire counting(*twin);
+            return count_matches(*twin, counting, mine.query, collapsed,
+                                 req.facets ? &facets : nullptr);
+        });
+    } else {
+        result.total =
+            count_matches(db, enquire, built.query, collapsed, req.facets ? &facets : nullptr);
         enquire.set_query(built.query);
-        enquire.set_collapse_key(schema::slot::copy_group);
     }
+    if (collapsed) enquire.set_collapse_key(schema::slot::copy_group);
     // The best hits (for feedback, then the page) from scored passes that
     // may skip what cannot reach them.
     enquire.set_weighting_scheme(*make_weight(ranking));
@@ -297,12 +321,12 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     } else if (req.reverse) {
         // Worst first: read the page from the end of the (counted) results.
         reverse_relevance = true;
+        if (counted.valid()) result.total = counted.get();
         Xapian::doccount total = static_cast<Xapian::doccount>(result.total);
         Xapian::doccount end = total > first ? total - first : 0;
         first = end > count ? end - count : 0;
         count = end - first;
     }
-    if (req.facets) result.facets = facets.result(req.facet_limit);
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);
@@ -337,6 +361,8 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
                                                m.get_collapse_count(), best, req, terms));
         }
     }
+    if (counted.valid()) result.total = counted.get();
+    if (req.facets) result.facets = facets.result(req.facet_limit);
     if (reverse_relevance) {
         std::reverse(result.hits.begin(), result.hits.end());
         rank = req.offset;
@@ -405,6 +431,10 @@ struct Searcher::Impl {
         Impl& impl;
         Xapian::Database db;
         unsigned generation;
+        Lease(Impl& owner, Xapian::Database handle, unsigned revision_generation)
+            : impl(owner), db(std::move(handle)), generation(revision_generation) {}
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
         ~Lease() {
             std::lock_guard lock(impl.mutex);
             impl.idle.push_back(std::move(db));
@@ -426,6 +456,20 @@ struct Searcher::Impl {
         }
         lock.unlock();
         return Lease{*this, open_checked(paths), current};
+    }
+
+    // A second handle on `db`'s revision, for a search's count to run
+    // beside its ranked passes; none for several databases or a remote
+    // (their revision cannot be asked) or when the index moved on between.
+    // (A Lease is never copied: its handle would go back to the pool twice.)
+    std::unique_ptr<Lease> borrow_twin(const Xapian::Database& db) {
+        if (remote || db.size() != 1) return nullptr;
+        std::unique_ptr<Lease> twin(new Lease(borrow()));
+        if (twin->db.get_revision() != db.get_revision()) {
+            translate_errors(path, [&] { twin->db.reopen(); });
+            if (twin->db.get_revision() != db.get_revision()) return nullptr;
+        }
+        return twin;
     }
 
     template <typename F>
@@ -465,8 +509,10 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) const {
     const bool remote = impl_->remote;
-    return impl_->with_database(
-        [&](const Xapian::Database& db) { return run(db, request, remote, &impl_->frequencies); });
+    return impl_->with_database([&](const Xapian::Database& db) {
+        auto twin = impl_->borrow_twin(db);
+        return run(db, request, remote, &impl_->frequencies, twin ? &twin->db : nullptr);
+    });
 }
 
 std::optional<Hit> Searcher::article(const std::string& id_or_path,

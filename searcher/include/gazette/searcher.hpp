@@ -18,10 +18,12 @@
 /// Thread-safety: one Searcher may be used from any number of threads at
 /// once (search(), refresh(), document_count() are all safe to call
 /// concurrently); each search borrows its own database handle from an
-/// internal pool. Moving or destroying a Searcher while another thread uses
-/// it is not allowed.
+/// internal pool. On a single local index a search borrows a second handle
+/// and counts its matches on a thread of its own while it ranks them; the
+/// thread ends before search() returns. Moving or destroying a Searcher
+/// while another thread uses it is not allowed.
 ///
-/// Memory: besides its database handles (one per search running at once),
+/// Memory: besides its database handles (two per search running at once),
 /// a Searcher keeps the article counts of the words feedback looked up, for
 /// the index revision last searched: at most 262,144 words, about 16 MB.
 #pragma once
