@@ -133,30 +133,41 @@ struct Reranked {
     Xapian::doccount collapsed;  // copies collapsing hid behind it
 };
 
-// The window's matches with `boost`'s weight added to the weight the typed
-// words gave each, best first, ties by document number (the order and the
-// sums of Xapian's pass over every match with OP_AND_MAYBE). Locally a
-// posting source carries the weights into one pass over the window; a
-// remote shard knows no posting source of ours, so there the boost is
-// weighed over the window's articles (named by their id terms) and the
-// sums made here. Leaves `enquire` changed.
-std::vector<Reranked> rerank(const Xapian::Database& db, Xapian::Enquire& enquire,
-                             const Xapian::MSet& window, const Xapian::Query& boost, bool remote) {
-    std::vector<Reranked> out;
+// The places [first, first + count) of the window re-ranked, and the best
+// hit's weight: the window's matches with `boost`'s weight added to the
+// weight the typed words gave each, best first, ties by document number
+// (the order and the sums of Xapian's pass over every match with
+// OP_AND_MAYBE). Locally a posting source carries the weights into one pass
+// over the window, which may skip feedback's words for matches that cannot
+// reach the page; a remote shard knows no posting source of ours, so there
+// the boost is weighed over the window's articles (named by their id
+// terms) and the sums made here. Leaves `enquire` changed.
+struct RerankedPage {
+    std::vector<Reranked> page;
+    double best = 0;
+};
+RerankedPage rerank(const Xapian::Database& db, Xapian::Enquire& enquire,
+                    const Xapian::MSet& window, const Xapian::Query& boost, bool remote,
+                    Xapian::doccount first, Xapian::doccount count) {
+    RerankedPage out;
+    std::vector<Reranked> all;
     std::unordered_map<Xapian::docid, Xapian::doccount> copies;
     for (auto m = window.begin(); m != window.end(); ++m) {
-        out.push_back({*m, m.get_weight(), m.get_collapse_count()});
+        all.push_back({*m, m.get_weight(), m.get_collapse_count()});
         copies[*m] = m.get_collapse_count();
     }
     if (window_supported(db, remote)) {
         std::vector<std::pair<Xapian::docid, double>> ranked;
-        for (const auto& r : out) ranked.emplace_back(r.did, r.weight);
+        for (const auto& r : all) ranked.emplace_back(r.did, r.weight);
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_AND_MAYBE, window_query(db, std::move(ranked)), boost));
-        Xapian::MSet mset = enquire.get_mset(0, window.size());
-        out.clear();
-        for (auto m = mset.begin(); m != mset.end(); ++m)
-            out.push_back({*m, m.get_weight(), copies[*m]});
+        // (The greatest weight the matcher met is the best hit's, even for
+        // a later page.)
+        Xapian::MSet mset = count > 0 ? enquire.get_mset(first, count) : enquire.get_mset(0, 1);
+        out.best = mset.get_max_attained();
+        if (count > 0)
+            for (auto m = mset.begin(); m != mset.end(); ++m)
+                out.page.push_back({*m, m.get_weight(), copies[*m]});
         return out;
     }
     // The window's ids come with it as sort keys (remote_window_order);
@@ -176,11 +187,14 @@ std::vector<Reranked> rerank(const Xapian::Database& db, Xapian::Enquire& enquir
     Xapian::MSet more = enquire.get_mset(0, window.size());
     std::unordered_map<Xapian::docid, double> extra;
     for (auto m = more.begin(); m != more.end(); ++m) extra[*m] = m.get_weight();
-    for (auto& r : out)
+    for (auto& r : all)
         if (auto e = extra.find(r.did); e != extra.end()) r.weight += e->second;
-    std::stable_sort(out.begin(), out.end(), [](const Reranked& a, const Reranked& b) {
+    std::stable_sort(all.begin(), all.end(), [](const Reranked& a, const Reranked& b) {
         return a.weight > b.weight || (a.weight == b.weight && a.did < b.did);
     });
+    if (!all.empty()) out.best = all.front().weight;
+    for (std::size_t i = first; i < all.size() && i < std::size_t{first} + count; ++i)
+        out.page.push_back(all[i]);
     return out;
 }
 
@@ -343,13 +357,14 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     } else {
         // The page's places in the window, re-ranked; the best hit is the
         // window's best.
-        const auto ranked = rerank(db, enquire, window, boost, remote);
-        const double best = ranked.empty() ? 0 : ranked.front().weight;
-        for (std::size_t i = first; i < ranked.size() && i < std::size_t{first} + count; ++i)
-            result.hits.push_back(make_hit(db, db.get_document(ranked[i].did), ranked[i].weight,
-                                           ++rank, ranked[i].collapsed, best, req, terms));
+        const Xapian::doccount size = window.size();
+        const auto ranked = rerank(db, enquire, window, boost, remote, first,
+                                   first < size ? std::min(count, size - first) : 0);
+        for (const auto& r : ranked.page)
+            result.hits.push_back(make_hit(db, db.get_document(r.did), r.weight, ++rank,
+                                           r.collapsed, ranked.best, req, terms));
+        const double best = ranked.best;
         // Places after a full window: the typed words' order.
-        const auto size = static_cast<Xapian::doccount>(ranked.size());
         if (size == asked && first + count > size) {
             const Xapian::doccount from = std::max(first, size);
             enquire.set_query(typed);
