@@ -344,26 +344,25 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
     if (req.suggest)
         result.suggestion = translate_errors(req.query, [&] { return suggest_spelling(req, db); });
     HighlightTerms terms = highlight_terms(built, db);
-    std::size_t rank = req.offset;
+    // The page's places: document, score, copies hidden behind it.
+    std::vector<Reranked> page;
+    double best = 0;
     if (window.empty()) {
         // The page alone: the total is known, so the matcher may skip what
         // cannot reach it. (The greatest weight the matcher met is the best
         // hit's, even on a later page.)
         Xapian::MSet mset = enquire.get_mset(first, count);
+        best = mset.get_max_attained();
         for (auto m = mset.begin(); m != mset.end(); ++m)
-            result.hits.push_back(make_hit(db, m.get_document(), m.get_weight(), ++rank,
-                                           m.get_collapse_count(), mset.get_max_attained(), req,
-                                           terms));
+            page.push_back({*m, m.get_weight(), m.get_collapse_count()});
     } else {
         // The page's places in the window, re-ranked; the best hit is the
         // window's best.
         const Xapian::doccount size = window.size();
-        const auto ranked = rerank(db, enquire, window, boost, remote, first,
-                                   first < size ? std::min(count, size - first) : 0);
-        for (const auto& r : ranked.page)
-            result.hits.push_back(make_hit(db, db.get_document(r.did), r.weight, ++rank,
-                                           r.collapsed, ranked.best, req, terms));
-        const double best = ranked.best;
+        auto ranked = rerank(db, enquire, window, boost, remote, first,
+                             first < size ? std::min(count, size - first) : 0);
+        page = std::move(ranked.page);
+        best = ranked.best;
         // Places after a full window: the typed words' order.
         if (size == asked && first + count > size) {
             const Xapian::doccount from = std::max(first, size);
@@ -372,15 +371,28 @@ SearchResult run(const Xapian::Database& db, const SearchRequest& req, bool remo
             if (!window_supported(db, remote)) remote_window_order(enquire);
             Xapian::MSet tail = enquire.get_mset(from, first + count - from);
             for (auto m = tail.begin(); m != tail.end(); ++m)
-                result.hits.push_back(make_hit(db, m.get_document(), m.get_weight(), ++rank,
-                                               m.get_collapse_count(), best, req, terms));
+                page.push_back({*m, m.get_weight(), m.get_collapse_count()});
         }
     }
     if (counted.valid()) result.total = counted.get();
+    // The hits: records read, copies named, snippets made. With a twin
+    // handle (its count done) the second half is made on it meanwhile.
+    result.hits.resize(page.size());
+    auto make = [&](const Xapian::Database& on, std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
+            result.hits[i] = make_hit(on, on.get_document(page[i].did), page[i].weight,
+                                      req.offset + i + 1, page[i].collapsed, best, req, terms);
+    };
+    const std::size_t half = twin && page.size() >= 4 ? page.size() / 2 : page.size();
+    std::future<void> other;
+    if (half < page.size())
+        other = std::async(std::launch::async, [&, half] { make(*twin, half, page.size()); });
+    make(db, 0, half);
+    if (other.valid()) other.get();
     if (req.facets) result.facets = facets.result(req.facet_limit);
     if (reverse_relevance) {
         std::reverse(result.hits.begin(), result.hits.end());
-        rank = req.offset;
+        std::size_t rank = req.offset;
         for (auto& h : result.hits) h.rank = ++rank;
     }
     return result;
