@@ -126,7 +126,8 @@ void remote_window_order(Xapian::Enquire& enquire) {
     enquire.set_sort_by_relevance_then_value(schema::slot::fingerprint, false);
 }
 
-// A match of a re-ranked window, with its new weight.
+// A place of the page: a match, its weight (re-ranked in the window) and
+// how many copies collapsing hid behind it.
 struct Reranked {
     Xapian::docid did;
     double weight;
@@ -151,14 +152,15 @@ RerankedPage rerank(const Xapian::Database& db, Xapian::Enquire& enquire,
                     Xapian::doccount first, Xapian::doccount count) {
     RerankedPage out;
     std::vector<Reranked> all;
-    std::unordered_map<Xapian::docid, Xapian::doccount> copies;
-    for (auto m = window.begin(); m != window.end(); ++m) {
+    for (auto m = window.begin(); m != window.end(); ++m)
         all.push_back({*m, m.get_weight(), m.get_collapse_count()});
-        copies[*m] = m.get_collapse_count();
-    }
     if (window_supported(db, remote)) {
         std::vector<std::pair<Xapian::docid, double>> ranked;
-        for (const auto& r : all) ranked.emplace_back(r.did, r.weight);
+        std::unordered_map<Xapian::docid, Xapian::doccount> copies;
+        for (const auto& r : all) {
+            ranked.emplace_back(r.did, r.weight);
+            copies[r.did] = r.collapsed;
+        }
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_AND_MAYBE, window_query(db, std::move(ranked)), boost));
         // (The greatest weight the matcher met is the best hit's, even for
