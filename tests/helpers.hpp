@@ -103,23 +103,29 @@ inline std::vector<std::string> sorted_seeds(const SearchResult& r) {
     return s;
 }
 
-/// Runs `query` (top 10) on both searchers and checks they give the same
-/// total and the same hits, in the same order, with the same scores.
-inline void check_same_hits(const Searcher& a, const Searcher& b, const std::string& query) {
-    SearchRequest r;
-    r.query = query;
-    r.limit = 10;
+/// Runs `r` on both searchers and checks they give the same total and the
+/// same hits, in the same order, with the same scores and percentages.
+inline void check_same_hits(const Searcher& a, const Searcher& b, const SearchRequest& r) {
     auto x = a.search(r), y = b.search(r);
-    INFO(query);
+    INFO(r.query << " offset " << r.offset);
     CHECK(x.total == y.total);
     CHECK(x.suggestion == y.suggestion);
     REQUIRE(x.hits.size() == y.hits.size());
     for (std::size_t i = 0; i < x.hits.size(); ++i) {
         CHECK(x.hits[i].id == y.hits[i].id);
         CHECK(x.hits[i].score == Approx(y.hits[i].score));
+        CHECK(x.hits[i].percent == y.hits[i].percent);
         CHECK(x.hits[i].title == y.hits[i].title);
         CHECK(x.hits[i].also_in == y.hits[i].also_in);
     }
+}
+
+/// The same for `query`, top 10.
+inline void check_same_hits(const Searcher& a, const Searcher& b, const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    r.limit = 10;
+    check_same_hits(a, b, r);
 }
 
 /// Output and exit status of a shell command.

@@ -189,19 +189,9 @@ TEST_CASE("a re-ranking window ranks alike through stub shards and xapian-tcpsrv
         r.offset = offset;
         r.limit = 4;
         r.all_copies = true;  // (copies are found within an index, not across shards)
-        auto x = one.search(r);
-        INFO(offset);
-        REQUIRE(x.hits.size() == 4);
-        for (const Searcher* s : {&local, &remote}) {
-            auto y = s->search(r);
-            CHECK(y.total == x.total);
-            REQUIRE(y.hits.size() == x.hits.size());
-            for (std::size_t i = 0; i < x.hits.size(); ++i) {
-                CHECK(y.hits[i].title == x.hits[i].title);
-                CHECK(y.hits[i].score == Approx(x.hits[i].score));
-                CHECK(y.hits[i].percent == x.hits[i].percent);
-            }
-        }
+        REQUIRE(one.search(r).hits.size() == 4);
+        test::check_same_hits(one, local, r);
+        test::check_same_hits(one, remote, r);
     }
     // Collapsed, the two kinds of shards (one grouping of copies) show the
     // same stories after the window too.
