@@ -639,6 +639,28 @@ TEST_CASE("term frequencies kept between searches follow the index", "[search][f
     CHECK(feedback_query(seeds, typed, all, 10, false, &cache).get_description() == plain);
 }
 
+TEST_CASE("feedback through a remote shard makes the hits' words from their stored text",
+          "[search][feedback]") {
+    // The remote path reads no term lists: it indexes each hit's stored
+    // title and body again. Words, weights and order must be the term
+    // lists' exactly (title words count three times, as the index has them).
+    Xapian::Database db(test::seed_index());
+    std::vector<Xapian::docid> all;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) all.push_back(*p);
+    REQUIRE(all.size() == 5);
+    for (const char* word : {"nato", "treaty", "missile", "russia"}) {
+        INFO(word);
+        const Xapian::Query typed(word);
+        const auto local = feedback_query(db, typed, all, 40);
+        REQUIRE(local.get_length() >= 10);
+        CHECK(feedback_query(db, typed, all, 40, /*remote=*/true).get_description() ==
+              local.get_description());
+        const std::vector<Xapian::docid> three(all.begin() + 2, all.end());
+        CHECK(feedback_query(db, typed, three, 40, true).get_description() ==
+              feedback_query(db, typed, three, 40).get_description());
+    }
+}
+
 TEST_CASE("feedback on a phrase learns from its best stories and not from copies of one",
           "[search][feedback]") {
     // One story in three copies says the phrase most; six others say it

@@ -18,6 +18,14 @@ void configure(Xapian::QueryParser& parser) {
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
 }
 
+void index_text_field(Xapian::TermGenerator& termgen, const Field& field, const std::string& text,
+                      bool with_prefix) {
+    if (with_prefix && !field.prefix.empty())
+        termgen.index_text(text, 1, std::string(field.prefix));
+    if (field.weight > 0) termgen.index_text(text, field.weight);
+    termgen.increase_termpos(field_gap);
+}
+
 namespace {
 
 std::string mismatch(const std::string& path, const std::string& found, Access access) {

@@ -194,6 +194,16 @@ void configure(Xapian::TermGenerator& termgen);
 /// See configure(TermGenerator&).
 void configure(Xapian::QueryParser& parser);
 
+/// Indexes `text`, the text field `field` of a document, through `termgen`
+/// (configured, and set to the document): its words under the field's
+/// prefix (when it has one and `with_prefix`) and, `field.weight` times,
+/// in the unprefixed space that plain query words search; then a gap of
+/// field_gap positions. The indexer writes every text field this way, and
+/// the searcher makes a stored article's free-text words again this way
+/// (feedback through a remote shard), so the two agree.
+void index_text_field(Xapian::TermGenerator& termgen, const Field& field, const std::string& text,
+                      bool with_prefix = true);
+
 /// Whether an index is opened to read (a missing version is an error) or to
 /// write (an empty database without a version gets ours).
 enum class Access { read, write };

@@ -30,14 +30,6 @@ std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
-// Free text: under the field's prefix (when it has one) and, weighted, in
-// the unprefixed space that plain query words search.
-void add_text(Xapian::TermGenerator& tg, const Field& field, const std::string& text) {
-    if (!field.prefix.empty()) tg.index_text(text, 1, std::string(field.prefix));
-    if (field.weight > 0) tg.index_text(text, field.weight);
-    tg.increase_termpos(schema::field_gap);
-}
-
 // Names as exact boolean terms and as positional words (with a gap between
 // names so a phrase cannot span two of them).
 void add_names(Xapian::Document& xdoc, const Field& field, const std::vector<std::string>& names,
@@ -82,7 +74,7 @@ Xapian::Document make_xapian_document(const Document& doc, Xapian::TermGenerator
     for (const Field& field : schema::fields) {
         switch (field.kind) {
             case FieldKind::text:
-                add_text(tg, field, text_of(doc, field.part));
+                schema::index_text_field(tg, field, text_of(doc, field.part));
                 break;
             case FieldKind::names:
                 add_names(xdoc, field, names_of(doc, field.part),

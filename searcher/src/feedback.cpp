@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "record.hpp"
 #include "roots.hpp"
 #include "schema.hpp"
 
@@ -28,6 +29,31 @@ class WordDecider : public Xapian::ExpandDecider {
         return !is_stop_stem(term);
     }
 };
+
+// An article's free-text words (unprefixed terms) with their in-document
+// frequencies, made from its stored title and body by the indexer's own
+// calls (schema::index_text_field), in a document of its own: its term
+// list is in term order, as the index's is. (A title whose bytes were not
+// UTF-8 is stored with them replaced, and may give a word or two the index
+// does not have; sources decode to UTF-8 before extraction, so this is
+// rare, and it moves feedback's weights only.)
+Xapian::Document stored_words(const Xapian::Document& stored) {
+    const Document doc = record::decode(stored.get_data());
+    thread_local Xapian::TermGenerator termgen = [] {
+        Xapian::TermGenerator tg;
+        schema::configure(tg);
+        return tg;
+    }();
+    Xapian::Document words;
+    termgen.set_document(words);
+    for (const schema::Field& field : schema::fields)
+        if (field.kind == schema::FieldKind::text)
+            schema::index_text_field(termgen, field,
+                                     field.part == schema::Part::title ? doc.title : doc.body,
+                                     /*with_prefix=*/false);
+    termgen.set_document(Xapian::Document());
+    return words;
+}
 
 }  // namespace
 
@@ -76,13 +102,26 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
     std::vector<HitWords> hits(top.size());
     for (std::size_t h = 0; h < top.size(); ++h) {
         double len = 0;
-        for (auto t = db.termlist_begin(top[h]); t != db.termlist_end(top[h]); ++t) {
-            const Xapian::termcount wdf = t.get_wdf();
-            len += wdf;
-            if (wdf == 0) continue;  // a boolean term
-            const std::string& term = *t;
-            if (term.size() >= 3 && schema::is_free_text_term(term))
-                hits[h].words.emplace_back(term, wdf);
+        if (remote) {
+            // Through a remote shard a term list comes with every word's
+            // frequency in the whole collection, which the server looks up
+            // word by word (most of a remote query's time). The hit's words
+            // are made again from its stored title and body, as the indexer
+            // made them; its length is asked alone.
+            const Xapian::Document xdoc = stored_words(db.get_document(top[h]));
+            for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t)
+                if ((*t).size() >= 3 && schema::is_free_text_term(*t))
+                    hits[h].words.emplace_back(*t, t.get_wdf());
+            len = db.get_doclength(top[h]);
+        } else {
+            for (auto t = db.termlist_begin(top[h]); t != db.termlist_end(top[h]); ++t) {
+                const Xapian::termcount wdf = t.get_wdf();
+                len += wdf;
+                if (wdf == 0) continue;  // a boolean term
+                const std::string& term = *t;
+                if (term.size() >= 3 && schema::is_free_text_term(term))
+                    hits[h].words.emplace_back(term, wdf);
+            }
         }
         hits[h].norm = avlen > 0 ? len / avlen : 1.0;
     }
