@@ -4,6 +4,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <vector>
+
 #include "stemmer.hpp"
 
 using namespace gazette;
@@ -38,4 +41,25 @@ TEST_CASE("the shared Xapian::Stem applies the same rules", "[stemmer]") {
     CHECK(stemmer()("accessibility") == "accessibl");
     CHECK(stemmer()("treaties") == "treati");
     CHECK_FALSE(stemmer().get_description().empty());
+}
+
+TEST_CASE("stems the stemmer remembers are the stems it makes", "[stemmer]") {
+    // The stemmer keeps words it stemmed (a bounded table, emptied when
+    // full): asked again, before and after the table fills, it answers the
+    // same, and words never asked still stem afresh.
+    Xapian::Stem snowball("english");
+    const std::vector<std::string> words{"suspension",  "accessibility", "treaties",
+                                         "responsibly", "russia's",      "negotiations"};
+    std::vector<std::string> first;
+    for (const auto& w : words) first.push_back(stemmer()(w));
+    for (std::size_t i = 0; i < words.size(); ++i) CHECK(stemmer()(words[i]) == first[i]);
+    // Far more distinct words than the table holds ("walking0", ...).
+    for (int i = 0; i < 70000; ++i) {
+        const std::string w = "walking" + std::to_string(i);
+        const std::string s = stemmer()(w);
+        if (i % 9973 == 0) CHECK(s == snowball(w));
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) CHECK(stemmer()(words[i]) == first[i]);
+    CHECK(stemmer()("cooperation") == snowball("cooperation"));
+    CHECK(stemmer()("walking12") == snowball("walking12"));
 }

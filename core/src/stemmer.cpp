@@ -1,6 +1,8 @@
 #include "stemmer.hpp"
 
 #include <array>
+#include <string>
+#include <unordered_map>
 
 #include "schema.hpp"
 
@@ -39,6 +41,23 @@ std::string able_stem(std::string_view word) {
 class GazetteStem : public Xapian::StemImplementation {
   public:
     std::string operator()(const std::string& word) override {
+        // Xapian's term generator stems every occurrence of a word; most
+        // are of a few thousand words. Remembered per stemmer (one per
+        // thread), up to a bound, then started afresh.
+        if (auto hit = cache_.find(word); hit != cache_.end()) return hit->second;
+        std::string stem = stem_of(word);
+        if (cache_.size() >= max_cached) cache_.clear();
+        cache_.emplace(word, stem);
+        return stem;
+    }
+    std::string get_description() const override {
+        return std::string("gazette(") + std::string(schema::stem_language) + ")";
+    }
+
+  private:
+    static constexpr std::size_t max_cached = std::size_t{1} << 15;
+
+    std::string stem_of(const std::string& word) {
         // A possessive is looked at as the bare word, as Snowball does.
         std::string_view bare = word;
         if (bare.ends_with("'s"))
@@ -48,12 +67,9 @@ class GazetteStem : public Xapian::StemImplementation {
         std::string stem = able_stem(bare);
         return stem.empty() ? snowball_(word) : stem;
     }
-    std::string get_description() const override {
-        return std::string("gazette(") + std::string(schema::stem_language) + ")";
-    }
 
-  private:
     Xapian::Stem snowball_{std::string(schema::stem_language)};
+    std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace
