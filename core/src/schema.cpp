@@ -18,6 +18,15 @@ void configure(Xapian::QueryParser& parser) {
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
 }
 
+Xapian::TermGenerator& term_generator() {
+    thread_local Xapian::TermGenerator termgen = [] {
+        Xapian::TermGenerator tg;
+        configure(tg);
+        return tg;
+    }();
+    return termgen;
+}
+
 void index_text_field(Xapian::TermGenerator& termgen, const Field& field, const std::string& text,
                       bool with_prefix) {
     if (with_prefix && !field.prefix.empty())

@@ -194,6 +194,12 @@ void configure(Xapian::TermGenerator& termgen);
 /// See configure(TermGenerator&).
 void configure(Xapian::QueryParser& parser);
 
+/// This thread's term generator, configured as above, with no database (no
+/// spelling data written per word). Set it to a document, index, then set
+/// it back to `Xapian::Document()` before the document leaves the thread:
+/// Xapian's handles count references without atomics.
+[[nodiscard]] Xapian::TermGenerator& term_generator();
+
 /// Indexes `text`, the text field `field` of a document, through `termgen`
 /// (configured, and set to the document): its words under the field's
 /// prefix (when it has one and `with_prefix`) and, `field.weight` times,

@@ -19,14 +19,10 @@ PreparedDocument prepare_document(const Document& doc, const OutletRegistry& reg
     if (doc.id.empty())
         throw Error(ErrorKind::invalid_input,
                     fmt::format("document \"{}\" has no id", doc.title.substr(0, 60)));
-    // One generator per thread, with no database: spelling words are taken
+    // The thread's generator, with no database: spelling words are taken
     // from the term list below and written in one go per batch, which is
     // far cheaper than the generator's call per word occurrence.
-    thread_local Xapian::TermGenerator termgen = [] {
-        Xapian::TermGenerator tg;
-        schema::configure(tg);
-        return tg;
-    }();
+    Xapian::TermGenerator& termgen = schema::term_generator();
     PreparedDocument p;
     p.id = doc.id;
     p.xdoc = make_xapian_document(doc, termgen, registry);

@@ -39,11 +39,7 @@ class WordDecider : public Xapian::ExpandDecider {
 // rare, and it moves feedback's weights only.)
 Xapian::Document stored_words(const Xapian::Document& stored) {
     const Document doc = record::decode(stored.get_data());
-    thread_local Xapian::TermGenerator termgen = [] {
-        Xapian::TermGenerator tg;
-        schema::configure(tg);
-        return tg;
-    }();
+    Xapian::TermGenerator& termgen = schema::term_generator();
     Xapian::Document words;
     termgen.set_document(words);
     for (const schema::Field& field : schema::fields)
@@ -109,9 +105,11 @@ Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& ty
             // are made again from its stored title and body, as the indexer
             // made them; its length is asked alone.
             const Xapian::Document xdoc = stored_words(db.get_document(top[h]));
-            for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t)
-                if ((*t).size() >= 3 && schema::is_free_text_term(*t))
-                    hits[h].words.emplace_back(*t, t.get_wdf());
+            for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+                std::string term = *t;
+                if (term.size() >= 3 && schema::is_free_text_term(term))
+                    hits[h].words.emplace_back(std::move(term), t.get_wdf());
+            }
             len = db.get_doclength(top[h]);
         } else {
             for (auto t = db.termlist_begin(top[h]); t != db.termlist_end(top[h]); ++t) {

@@ -34,8 +34,9 @@ Xapian::Query expansion_query(const Xapian::Database& db, const Xapian::Enquire&
 /// which is faster on local shards; and the hits' words are made again
 /// from their stored title and body (schema::index_text_field) rather than
 /// read from their term lists, which a remote server sends with every
-/// word's collection frequency, looked up word by word. With `cache`, frequencies an earlier
-/// search of the same index revision looked up are not looked up again.
+/// word's collection frequency, looked up word by word. With `cache`,
+/// frequencies an earlier search of the same index revision looked up are
+/// not looked up again.
 Xapian::Query feedback_query(const Xapian::Database& db, const Xapian::Query& typed,
                              const std::vector<Xapian::docid>& top, std::size_t terms,
                              bool remote = false, TermFrequencyCache* cache = nullptr);
