@@ -404,6 +404,31 @@ TEST_CASE("operator misuse is a clear error, sound queries pass", "[hardening][q
     }
 }
 
+TEST_CASE("a signed bracket of stop words alone means no sign", "[hardening][query]") {
+    // Xapian 1.4's parser dereferenced a null query on these (a crash,
+    // found by fuzzing): a + or - before a bracket that holds nothing once
+    // stop words are dropped.
+    Searcher s(test::seed_index());
+    auto total = [&](const std::string& q) {
+        SearchRequest r;
+        r.query = q;
+        return s.search(r).total;
+    };
+    const auto nato = total("nato");
+    REQUIRE(nato == 5);
+    for (const auto& q :
+         {"nato +(a! a", "nato +(a. the)", "nato +((a. the))", "nato +(title:the. a)",
+          "nato -(the. a)", "nato +(a. the) +(of. in)", "nato y +(a. a"}) {
+        INFO(q);
+        CHECK(total(q) == nato);
+    }
+    CHECK(total("x +(a! a") == 0);
+    // A '(' inside a word is no bracket to Xapian: its group ends sooner.
+    CHECK(total("ty5,x +(title:ta.(he +(title:the. a(at)pension") == 0);
+    // A bracket holding a word keeps its sign.
+    CHECK(total("nato -(georgia ossetia)") < nato);
+}
+
 TEST_CASE("50,000 hostile queries through one Searcher leave memory where it was",
           "[hardening][query][slow]") {
     Searcher s(test::seed_index());
