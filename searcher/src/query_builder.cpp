@@ -495,35 +495,47 @@ std::string only_common_words(std::string_view text) {
     return words;
 }
 
-// Xapian 1.4's parser dereferences a null query when a signed bracket
-// ("+(...)", "-(...)") holds nothing once its stop words are dropped:
-// "x +(a. the)" crashed it (found by fuzzing). Such a sign is taken out
-// here: with nothing to require or exclude, it means nothing. Which '('
-// Xapian reads as a bracket, and where the group ends, depend on its
-// lexer's state, so the test is on the safe side: a sign stays only
-// before a simple group (no other bracket, quote or field up to the first
-// ')') holding a plain word that is not a stop word.
-std::string drop_signs_of_empty_groups(std::string text, bool stop_words) {
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        if ((text[i] != '+' && text[i] != '-') || text[i + 1] != '(') continue;
-        std::size_t close = text.find(')', i + 2);
-        std::string_view group = std::string_view(text).substr(
-            i + 2, close == std::string::npos ? std::string::npos : close - (i + 2));
-        bool holds_word = group.find_first_of("(\":") == std::string_view::npos;
-        if (holds_word) {
-            holds_word = false;
-            for (const auto& tok : text::tokenize(group)) {
-                std::string_view raw = group.substr(tok.begin, tok.end - tok.begin);
-                bool signed_word =
-                    tok.begin > 0 && (group[tok.begin - 1] == '-' || group[tok.begin - 1] == '+');
-                if (!signed_word && !is_operator_word(raw) &&
-                    !(stop_words && query_stopper()(tok.lower))) {
-                    holds_word = true;
-                    break;
-                }
-            }
+// Xapian 1.4's parser dereferences a null query when a + or - stands
+// before a bracket that holds nothing once its stop words are dropped:
+// "x +(a. the)" and "x +% (i, a)" crashed it (found by fuzzing; the sign
+// reaches past punctuation). Such signs are taken out here; with nothing
+// to require or exclude they mean nothing. Which '(' Xapian reads as a
+// bracket, and where the group ends, depend on its lexer's state, so the
+// test is on the safe side: a sign stays before a word, a phrase, or a
+// simple group (no other bracket, quote or field up to the first ')')
+// holding a plain word that is not a stop word. Run after the checks of
+// operator_problem, which see the signs as typed.
+std::string drop_idle_signs(std::string text, bool stop_words) {
+    auto holds_word = [&](std::string_view group) {
+        if (group.find_first_of("(\":") != std::string_view::npos) return false;
+        for (const auto& tok : text::tokenize(group)) {
+            std::string_view raw = group.substr(tok.begin, tok.end - tok.begin);
+            bool signed_word =
+                tok.begin > 0 && (group[tok.begin - 1] == '-' || group[tok.begin - 1] == '+');
+            if (!signed_word && !is_operator_word(raw) &&
+                !(stop_words && query_stopper()(tok.lower)))
+                return true;
         }
-        if (!holds_word) text[i] = ' ';
+        return false;
+    };
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != '+' && text[i] != '-') continue;
+        // Xapian reads a sign only at the start, after a space or after '(',
+        // and not before a space or another sign.
+        if (i > 0 && static_cast<unsigned char>(text[i - 1]) > ' ' && text[i - 1] != '(') continue;
+        const char next = text[i + 1];
+        if (static_cast<unsigned char>(next) <= ' ' || next == '+' || next == '-' || next == '"')
+            continue;
+        bool keep;
+        if (next == '(') {
+            std::size_t close = text.find(')', i + 2);
+            keep = holds_word(std::string_view(text).substr(
+                i + 2, close == std::string::npos ? std::string::npos : close - (i + 2)));
+        } else {
+            auto words = text::tokenize(std::string_view(text).substr(i + 1, 8));
+            keep = !words.empty() && words.front().begin == 0;  // +word
+        }
+        if (!keep) text[i] = ' ';
     }
     return text;
 }
@@ -540,11 +552,11 @@ BuiltQuery build_query(const SearchRequest& req, const Xapian::Database& db,
         std::string field_error;
         std::string text = plain_spaces(req.query);
         if (ranking.caps_words) text = caps_as_words(text);
-        text = drop_signs_of_empty_groups(std::move(text), ranking.stop_words);
         if (auto problem = operator_problem(text); !problem.empty())
             throw Xapian::QueryParserError(problem);
         if (auto problem = field_problem(text); !problem.empty())
             throw Xapian::QueryParserError(problem);
+        text = drop_idle_signs(std::move(text), ranking.stop_words);
         // Any word may match; articles with every word get a bonus on top.
         auto any_parser = make_parser(db, Xapian::Query::OP_OR, field_error, ranking);
         q = expand_query(any_parser.parse_query(text, parser_flags), db, ranking, out.expansions);
