@@ -153,16 +153,16 @@ def paired_comparison(ours, theirs, qrels, rounds=5000):
     """Query-by-query AP of two systems: (MAP difference, paired standard
     error, two-sided p of a paired randomisation test, their MAP)."""
     queries = [q for q, rel in qrels.items() if rel]
-    diffs = [metrics(ours.get(q, []), qrels[q])[0] - metrics(theirs.get(q, []), qrels[q])[0]
-             for q in queries]
+    their_aps = [metrics(theirs.get(q, []), qrels[q])[0] for q in queries]
+    diffs = [metrics(ours.get(q, []), qrels[q])[0] - theirs_ap
+             for q, theirs_ap in zip(queries, their_aps)]
     n = len(diffs)
     mean = sum(diffs) / n
     sd = math.sqrt(sum((d - mean) ** 2 for d in diffs) / (n - 1)) if n > 1 else 0.0
     rng = random.Random(1)  # the same p every run
     extreme = sum(1 for _ in range(rounds)
                   if abs(sum(d if rng.random() < 0.5 else -d for d in diffs)) >= abs(mean) * n - 1e-12)
-    theirs_map = sum(metrics(theirs.get(q, []), qrels[q])[0] for q in queries) / n
-    return mean, sd / math.sqrt(n), extreme / rounds, theirs_map
+    return mean, sd / math.sqrt(n), extreme / rounds, sum(their_aps) / n
 
 
 def oracle_map(systems, qrels):

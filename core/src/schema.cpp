@@ -27,6 +27,10 @@ Xapian::TermGenerator& term_generator() {
     return termgen;
 }
 
+const std::string& text_of(const Document& doc, Part part) {
+    return part == Part::title ? doc.title : doc.body;
+}
+
 void index_text_field(Xapian::TermGenerator& termgen, const Field& field, const std::string& text,
                       bool with_prefix) {
     if (with_prefix && !field.prefix.empty())

@@ -73,6 +73,8 @@
 #include <string>
 #include <string_view>
 
+#include "gazette/document.hpp"
+
 namespace gazette::schema {
 
 /// Bumped whenever the layout above changes incompatibly (2: the -able/-ible
@@ -199,6 +201,9 @@ void configure(Xapian::QueryParser& parser);
 /// it back to `Xapian::Document()` before the document leaves the thread:
 /// Xapian's handles count references without atomics.
 [[nodiscard]] Xapian::TermGenerator& term_generator();
+
+/// A document's text for a text field's part: its title or its body.
+[[nodiscard]] const std::string& text_of(const Document& doc, Part part);
 
 /// Indexes `text`, the text field `field` of a document, through `termgen`
 /// (configured, and set to the document): its words under the field's

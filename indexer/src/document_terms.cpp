@@ -17,10 +17,6 @@ const std::vector<std::string>& names_of(const Document& doc, Part part) {
     return part == Part::outlets ? doc.outlets : doc.speakers;
 }
 
-const std::string& text_of(const Document& doc, Part part) {
-    return part == Part::title ? doc.title : doc.body;
-}
-
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) {
@@ -74,7 +70,7 @@ Xapian::Document make_xapian_document(const Document& doc, Xapian::TermGenerator
     for (const Field& field : schema::fields) {
         switch (field.kind) {
             case FieldKind::text:
-                schema::index_text_field(tg, field, text_of(doc, field.part));
+                schema::index_text_field(tg, field, schema::text_of(doc, field.part));
                 break;
             case FieldKind::names:
                 add_names(xdoc, field, names_of(doc, field.part),

@@ -44,8 +44,7 @@ Xapian::Document stored_words(const Xapian::Document& stored) {
     termgen.set_document(words);
     for (const schema::Field& field : schema::fields)
         if (field.kind == schema::FieldKind::text)
-            schema::index_text_field(termgen, field,
-                                     field.part == schema::Part::title ? doc.title : doc.body,
+            schema::index_text_field(termgen, field, schema::text_of(doc, field.part),
                                      /*with_prefix=*/false);
     termgen.set_document(Xapian::Document());
     return words;
